@@ -1,0 +1,31 @@
+/** The `seqlab` command line: commands, options and help. Actions live in their own modules. */
+import { Command, CommanderError } from "commander";
+import { runScenarios } from "./scenarios.ts";
+import { SIMULATE_DEFAULTS, runSimulate } from "./simulate.ts";
+
+/** Build the program (exported so tests can drive it without a process). */
+export function buildProgram(): Command {
+  const program = new Command("seqlab")
+    .description("Open testbed for detecting multi-stage attacks in AWS audit logs")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+
+  program
+    .command("simulate")
+    .description("Simulate an AWS organisation's activity (benign + attacks) into a run directory of real CloudTrail files")
+    .requiredOption("--out <dir>", "run directory to create (e.g. runs/demo)")
+    .option("--seed <n>", "root seed: same seed and options give byte-identical output", SIMULATE_DEFAULTS.seed)
+    .option("--days <n>", "days simulated; the first half is history (training), the rest evaluation (2-366)", SIMULATE_DEFAULTS.days)
+    .option("--accounts <n>", "accounts in the organisation (3-200)", SIMULATE_DEFAULTS.accounts)
+    .option("--suite <name>", "scenario suite: smoke, default or hard", SIMULATE_DEFAULTS.suite)
+    .option("--start <date>", "first simulated day (UTC, YYYY-MM-DD)", SIMULATE_DEFAULTS.start)
+    .option("--workers <n>", "worker threads (default: available cores, at most 8); does not change the output")
+    .option("--force", "replace an existing run in --out")
+    .addHelpText("after", "\nExample:\n  npm run simulate -- --out runs/demo --seed 7 --days 14 --accounts 12\n")
+    .action(runSimulate);
+
+  program.command("scenarios").description("List the scenario catalogue and suites").action(runScenarios);
+  return program;
+}
+
+export { CommanderError };

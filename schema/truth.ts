@@ -1,0 +1,43 @@
+/**
+ * `truth.json`: the ground truth of a run. Never read by the detector; eval and reports join it to
+ * findings by event id.
+ */
+import { z } from "zod";
+import { isoUtc } from "./cloudtrail.ts";
+import { tactic, technique } from "./attack.ts";
+
+/** One stage of a campaign: an ATT&CK step and the events it produced. */
+export const stageSchema = z.object({
+  id: z.string(),
+  tactic: z.string().refine((id) => tactic(id) !== undefined, "unknown ATT&CK tactic id"),
+  technique: z.string().refine((id) => technique(id) !== undefined, "unknown ATT&CK technique id"),
+  start: isoUtc,
+  end: isoUtc,
+  eventIds: z.array(z.string()),
+});
+
+/** An attack instance or a benign hard-negative episode. */
+export const campaignSchema = z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  kind: z.enum(["attack", "benign"]),
+  accounts: z.array(z.string()).min(1),
+  /** ARNs (or access key ids) of the identities that acted. */
+  actors: z.array(z.string()),
+  start: isoUtc,
+  end: isoUtc,
+  /** The GuardDuty attack-sequence type this should raise; null for benign episodes. */
+  expectedSequenceType: z.string().nullable(),
+  stages: z.array(stageSchema).min(1),
+});
+
+/** `truth.json`. History is `[start, evaluationStart)`, evaluation is `[evaluationStart, end)`. */
+export const truthSchema = z.object({
+  period: z.object({ start: isoUtc, evaluationStart: isoUtc, end: isoUtc }),
+  campaigns: z.array(campaignSchema),
+});
+
+/** Truth types inferred from the schemas. */
+export type Truth = z.infer<typeof truthSchema>;
+export type Campaign = z.infer<typeof campaignSchema>;
+export type Stage = z.infer<typeof stageSchema>;

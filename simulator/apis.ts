@@ -1,0 +1,548 @@
+/**
+ * The API catalogue: real eventSource/eventName pairs and how each call's `requestParameters`,
+ * `responseElements`, `resources` and `additionalEventData` look, with the real field names.
+ * Keys are `<service>:<EventName>` where service is the eventSource host prefix.
+ */
+import type { Rng } from "./rng.ts";
+import type { SimAccount, SimBucket } from "./world-types.ts";
+import { ec2Id, iamId, secretToken } from "./ids.ts";
+import { isoSeconds, javaDate, HOUR } from "./clock.ts";
+
+/** What a builder may read: the account and region called, the time, explicit arguments. */
+export interface CallContext {
+  rng: Rng;
+  account: SimAccount;
+  region: string;
+  time: number;
+  /** Name of the caller (user, role session), for self-referencing calls. */
+  callerName: string;
+  /** Arguments the caller chose (scenarios pin buckets, keys, users…); builders fill the rest. */
+  args: Record<string, unknown>;
+}
+
+/** The variable parts of a record that an API shapes. */
+export interface CallBody {
+  requestParameters: Record<string, unknown> | null;
+  responseElements: Record<string, unknown> | null;
+  resources?: { accountId?: string; type: string; ARN: string }[];
+  additionalEventData?: Record<string, unknown>;
+  /** Set when a builder decides the call fails for a domain reason (e.g. NoSuchKey). */
+  error?: { code: string; message: string };
+}
+
+/** One catalogue entry. */
+export interface ApiSpec {
+  key: string;
+  service: string;
+  eventSource: string;
+  eventName: string;
+  readOnly: boolean;
+  /** S3 object-level calls are CloudTrail data events. */
+  dataEvent: boolean;
+  /** Global services log in us-east-1 whatever region the caller uses. */
+  global: boolean;
+  /** Calls from the console carry `eventType: AwsConsoleSignIn` only for sign-in. */
+  eventType: "AwsApiCall" | "AwsConsoleSignIn";
+  /** Typical error codes when the call is refused, most common first. */
+  errors: string[];
+  build: (c: CallContext) => CallBody;
+}
+
+type Builder = (c: CallContext) => CallBody;
+const none: Builder = () => ({ requestParameters: null, responseElements: null });
+
+function arg<T>(c: CallContext, name: string, fallback: () => T): T {
+  return (c.args[name] as T | undefined) ?? fallback();
+}
+
+function bucketOf(c: CallContext): SimBucket {
+  const name = c.args.bucketName as string | undefined;
+  const pool = c.account.buckets.filter((b) => b.region === c.region);
+  const chosen = name ? c.account.buckets.find((b) => b.name === name) : undefined;
+  return chosen ?? (c.args.bucket as SimBucket | undefined) ?? c.rng.pick(pool.length > 0 ? pool : c.account.buckets);
+}
+
+function objectKey(c: CallContext, bucket: SimBucket): string {
+  const prefix = c.rng.pick(bucket.keyPrefixes);
+  const n = Math.floor(Math.pow(c.rng.next(), 2) * bucket.objectCount);
+  return `${prefix}${String(n).padStart(6, "0")}.${prefix.includes("log") ? "json.gz" : prefix.includes("report") ? "csv" : "parquet"}`;
+}
+
+function s3Resources(bucket: SimBucket, key?: string): CallBody["resources"] {
+  const res: NonNullable<CallBody["resources"]> = [];
+  if (key !== undefined) res.push({ type: "AWS::S3::Object", ARN: `arn:aws:s3:::${bucket.name}/${key}` });
+  res.push({ accountId: bucket.accountId, type: "AWS::S3::Bucket", ARN: `arn:aws:s3:::${bucket.name}` });
+  return res;
+}
+
+function s3Extra(c: CallContext, bytesOut: number, bytesIn: number): Record<string, unknown> {
+  return {
+    SignatureVersion: "SigV4",
+    CipherSuite: "TLS_AES_128_GCM_SHA256",
+    bytesTransferredIn: bytesIn,
+    AuthenticationMethod: "AuthHeader",
+    "x-amz-id-2": secretToken(c.rng, 76),
+    bytesTransferredOut: bytesOut,
+  };
+}
+
+const s3GetObject: Builder = (c) => {
+  const bucket = bucketOf(c);
+  const key = arg(c, "key", () => objectKey(c, bucket));
+  const missing = c.args.key === undefined && c.rng.chance(0.004);
+  const size = arg(c, "bytes", () => Math.round(c.rng.logNormal(bucket.sensitive ? 400_000 : 60_000, 1.4)));
+  return {
+    requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.${bucket.region}.amazonaws.com`, key },
+    responseElements: null,
+    resources: s3Resources(bucket, key),
+    additionalEventData: s3Extra(c, missing ? 0 : size, 0),
+    ...(missing ? { error: { code: "NoSuchKey", message: "The specified key does not exist." } } : {}),
+  };
+};
+
+const s3PutObject: Builder = (c) => {
+  const bucket = bucketOf(c);
+  const key = arg(c, "key", () => objectKey(c, bucket));
+  return {
+    requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.${bucket.region}.amazonaws.com`, key },
+    responseElements: { "x-amz-server-side-encryption": "aws:kms" },
+    resources: s3Resources(bucket, key),
+    additionalEventData: s3Extra(c, 0, Math.round(c.rng.logNormal(50_000, 1.2))),
+  };
+};
+
+const s3ListObjects: Builder = (c) => {
+  const bucket = bucketOf(c);
+  return {
+    requestParameters: {
+      bucketName: bucket.name,
+      Host: `${bucket.name}.s3.${bucket.region}.amazonaws.com`,
+      "list-type": "2",
+      prefix: c.rng.pick(bucket.keyPrefixes),
+      "encoding-type": "url",
+    },
+    responseElements: null,
+    resources: s3Resources(bucket),
+    additionalEventData: s3Extra(c, c.rng.int(500, 40_000), 0),
+  };
+};
+
+const s3BucketCall: Builder = (c) => {
+  const bucket = bucketOf(c);
+  return {
+    requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.amazonaws.com`, [c.args.subresource as string ?? "policy"]: "" },
+    responseElements: null,
+    resources: s3Resources(bucket),
+    additionalEventData: s3Extra(c, 0, 0),
+  };
+};
+
+const s3ListBuckets: Builder = (c) => ({
+  requestParameters: { Host: "s3.amazonaws.com" },
+  responseElements: null,
+  additionalEventData: s3Extra(c, 0, 0),
+});
+
+const userName = (c: CallContext) => arg(c, "userName", () => c.rng.pick(c.account.userNames.length > 0 ? c.account.userNames : [c.callerName]));
+const roleName = (c: CallContext) => arg(c, "roleName", () => c.rng.pick(c.account.roleNames));
+const instanceIds = (c: CallContext) => {
+  const own = c.account.instances.filter((i) => i.region === c.region);
+  return own.length > 0 ? [c.rng.pick(own).id] : [ec2Id("i", c.rng)];
+};
+
+function credentials(c: CallContext, hours = 1): Record<string, unknown> {
+  return {
+    accessKeyId: iamId("ASIA", c.rng),
+    sessionToken: `IQoJb3JpZ2luX2VjE${secretToken(c.rng, 60)}`,
+    expiration: javaDate(c.time + hours * HOUR, true),
+  };
+}
+
+const assumeRole: Builder = (c) => {
+  const targetAccount = arg(c, "targetAccountId", () => c.account.id);
+  const role = arg(c, "roleName", () => c.rng.pick(c.account.roleNames));
+  const session = arg(c, "roleSessionName", () => `${c.callerName.split("@")[0]}-${Math.floor(c.time / 1000)}`);
+  const roleId = iamId("AROA", c.rng);
+  const roleArn = `arn:aws:iam::${targetAccount}:role/${role}`;
+  return {
+    requestParameters: { roleArn, roleSessionName: session, durationSeconds: 3600 },
+    responseElements: {
+      credentials: credentials(c),
+      assumedRoleUser: { assumedRoleId: `${roleId}:${session}`, arn: `arn:aws:sts::${targetAccount}:assumed-role/${role}/${session}` },
+    },
+    resources: [
+      { accountId: targetAccount, type: "AWS::IAM::Role", ARN: roleArn },
+    ],
+  };
+};
+
+const assumeRoleWithWebIdentity: Builder = (c) => {
+  const role = arg(c, "roleName", () => roleName(c));
+  const session = arg(c, "roleSessionName", () => `GitHubActions-${c.rng.int(100000, 999999)}`);
+  return {
+    requestParameters: { roleArn: `arn:aws:iam::${c.account.id}:role/${role}`, roleSessionName: session, durationSeconds: 3600 },
+    responseElements: {
+      credentials: credentials(c),
+      subjectFromWebIdentityToken: arg(c, "subject", () => "repo:acme/app:ref:refs/heads/main"),
+      assumedRoleUser: { assumedRoleId: `${iamId("AROA", c.rng)}:${session}`, arn: `arn:aws:sts::${c.account.id}:assumed-role/${role}/${session}` },
+      provider: `arn:aws:iam::${c.account.id}:oidc-provider/token.actions.githubusercontent.com`,
+      audience: "sts.amazonaws.com",
+    },
+    additionalEventData: { identityProviderConnectionVerificationMethod: "IAMTrustStore" },
+  };
+};
+
+const consoleLogin: Builder = (c) => ({
+  requestParameters: null,
+  responseElements: { ConsoleLogin: c.args.failed ? "Failure" : "Success" },
+  additionalEventData: {
+    LoginTo: "https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true",
+    MobileVersion: "No",
+    MFAUsed: c.args.mfa ? "Yes" : "No",
+  },
+  ...(c.args.failed ? { error: { code: "", message: "Failed authentication" } } : {}),
+});
+
+const createAccessKey: Builder = (c) => {
+  const user = userName(c);
+  return {
+    requestParameters: { userName: user },
+    responseElements: { accessKey: { userName: user, accessKeyId: iamId("AKIA", c.rng), status: "Active", createDate: javaDate(c.time) } },
+  };
+};
+
+const attachPolicy = (target: "userName" | "roleName" | "groupName"): Builder => (c) => ({
+  requestParameters: {
+    [target]: target === "userName" ? userName(c) : target === "roleName" ? roleName(c) : arg(c, "groupName", () => "developers"),
+    policyArn: arg(c, "policyArn", () => c.rng.pick(["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", `arn:aws:iam::${c.account.id}:policy/app-deploy`])),
+  },
+  responseElements: null,
+});
+
+const runInstances: Builder = (c) => {
+  const count = arg(c, "count", () => 1);
+  const type = arg(c, "instanceType", () => c.rng.pick(["t3.medium", "m6i.large", "c6i.xlarge"]));
+  const image = arg(c, "imageId", () => ec2Id("ami", c.rng));
+  const vpc = c.account.vpcs.find((v) => v.region === c.region);
+  const items = Array.from({ length: count }, (_, i) => ({
+    instanceId: ec2Id("i", c.rng),
+    imageId: image,
+    instanceState: { code: 0, name: "pending" },
+    amiLaunchIndex: i,
+    instanceType: type,
+    launchTime: new Date(Math.floor(c.time / 1000) * 1000).getTime(),
+    placement: { availabilityZone: `${c.region}a`, tenancy: "default" },
+    privateIpAddress: vpc ? vpc.cidr.replace(/\.0\.0\/16$/, `.${c.rng.int(1, 250)}.${c.rng.int(4, 250)}`) : "10.0.1.10",
+    subnetId: ec2Id("subnet", c.rng),
+    vpcId: vpc?.id ?? ec2Id("vpc", c.rng),
+  }));
+  return {
+    requestParameters: {
+      instancesSet: { items: [{ imageId: image, minCount: count, maxCount: count }] },
+      instanceType: type,
+      blockDeviceMapping: {},
+      monitoring: { enabled: false },
+      disableApiTermination: false,
+      disableApiStop: false,
+      clientToken: c.rng.uuid(),
+      ...(c.args.userData ? { userData: "<sensitiveDataRemoved>" } : {}),
+    },
+    responseElements: {
+      requestId: c.rng.uuid(),
+      reservationId: `r-0${c.rng.hex(16)}`,
+      ownerId: c.account.id,
+      groupSet: {},
+      instancesSet: { items },
+    },
+  };
+};
+
+const describeInstances: Builder = (c) => ({
+  requestParameters: { instancesSet: {}, filterSet: {} },
+  responseElements: null,
+});
+
+const trailArn = (c: CallContext) => `arn:aws:cloudtrail:${c.account.homeRegion}:${c.account.id}:trail/${c.account.trailName}`;
+const trailCall: Builder = (c) => ({
+  requestParameters: { name: arg(c, "trailName", () => trailArn(c)) },
+  responseElements: null,
+  resources: [{ accountId: c.account.id, type: "AWS::CloudTrail::Trail", ARN: trailArn(c) }],
+});
+
+const lambdaFn = (c: CallContext) => {
+  const own = c.account.lambdas.filter((l) => l.region === c.region);
+  return arg(c, "functionName", () => (own.length > 0 ? c.rng.pick(own).name : "api-handler"));
+};
+
+const secretCall: Builder = (c) => {
+  const pool = c.account.secrets.filter((s) => s.region === c.region);
+  const secret = pool.length > 0 ? c.rng.pick(pool).arn : `arn:aws:secretsmanager:${c.region}:${c.account.id}:secret:app/db-${c.rng.hex(6)}`;
+  return { requestParameters: { secretId: arg(c, "secretId", () => secret) }, responseElements: null };
+};
+
+const kmsCall: Builder = (c) => {
+  const pool = c.account.kmsKeys.filter((k) => k.region === c.region);
+  const keyId = pool.length > 0 ? c.rng.pick(pool).id : c.rng.uuid();
+  const keyArn = `arn:aws:kms:${c.region}:${c.account.id}:key/${keyId}`;
+  return {
+    requestParameters: { encryptionAlgorithm: "SYMMETRIC_DEFAULT", encryptionContext: { "aws:s3:arn": `arn:aws:s3:::${c.rng.pick(c.account.buckets).name}` } },
+    responseElements: null,
+    resources: [{ accountId: c.account.id, type: "AWS::KMS::Key", ARN: keyArn }],
+    additionalEventData: { keyMaterialId: c.rng.hex(64) },
+  };
+};
+
+const logsCall: Builder = (c) => ({
+  requestParameters: { logGroupName: arg(c, "logGroupName", () => c.rng.pick(c.account.logGroups)), startTime: c.time - HOUR, endTime: c.time, limit: 100 },
+  responseElements: null,
+});
+
+const stackCall: Builder = (c) => ({
+  requestParameters: { stackName: arg(c, "stackName", () => c.rng.pick(c.account.stackNames)) },
+  responseElements: null,
+});
+
+const changeSet: Builder = (c) => {
+  const stack = arg(c, "stackName", () => c.rng.pick(c.account.stackNames));
+  return {
+    requestParameters: { stackName: stack, changeSetName: `deploy-${c.rng.hex(8)}`, changeSetType: "UPDATE", capabilities: ["CAPABILITY_IAM"] },
+    responseElements: { id: `arn:aws:cloudformation:${c.region}:${c.account.id}:changeSet/deploy/${c.rng.uuid()}`, stackId: `arn:aws:cloudformation:${c.region}:${c.account.id}:stack/${stack}/${c.rng.uuid()}` },
+  };
+};
+
+const paramCall: Builder = (c) => ({
+  requestParameters: { name: arg(c, "name", () => `/${c.rng.pick(["app", "payments", "web"])}/${c.rng.pick(["db/host", "feature-flags", "api/url", "db/password"])}`), withDecryption: arg(c, "withDecryption", () => false) },
+  responseElements: null,
+});
+
+const athenaStart: Builder = (c) => ({
+  requestParameters: { queryString: "***OMITTED***", queryExecutionContext: { database: c.rng.pick(["sales", "events", "finance"]) }, workGroup: "primary" },
+  responseElements: { queryExecutionId: c.rng.uuid() },
+});
+
+const costCall: Builder = (c) => ({
+  requestParameters: { timePeriod: { start: isoSeconds(c.time - 30 * 24 * HOUR).slice(0, 10), end: isoSeconds(c.time).slice(0, 10) }, granularity: "DAILY", metrics: ["UnblendedCost"] },
+  responseElements: null,
+});
+
+const createUser: Builder = (c) => {
+  const name = arg(c, "userName", () => `svc-${c.rng.hex(5)}`);
+  return {
+    requestParameters: { userName: name },
+    responseElements: { user: { path: "/", userName: name, userId: iamId("AIDA", c.rng), arn: `arn:aws:iam::${c.account.id}:user/${name}`, createDate: javaDate(c.time) } },
+  };
+};
+
+const userCall: Builder = (c) => ({ requestParameters: { userName: userName(c) }, responseElements: null });
+const accessKeyCall: Builder = (c) => ({ requestParameters: { userName: userName(c), accessKeyId: arg(c, "accessKeyId", () => iamId("AKIA", c.rng)) }, responseElements: null });
+const roleCall: Builder = (c) => ({ requestParameters: { roleName: roleName(c) }, responseElements: null });
+const listCall: Builder = () => ({ requestParameters: null, responseElements: null });
+const maxItems: Builder = () => ({ requestParameters: { maxItems: 100 }, responseElements: null });
+
+const policyVersion: Builder = (c) => ({
+  requestParameters: {
+    policyArn: arg(c, "policyArn", () => `arn:aws:iam::${c.account.id}:policy/app-deploy`),
+    policyDocument: arg(c, "policyDocument", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"*"}]}'),
+    setAsDefault: true,
+  },
+  responseElements: { policyVersion: { versionId: `v${c.rng.int(2, 9)}`, isDefaultVersion: true, createDate: javaDate(c.time) } },
+});
+
+const loginProfile: Builder = (c) => ({
+  requestParameters: { userName: userName(c), passwordResetRequired: arg(c, "passwordResetRequired", () => true) },
+  responseElements: { loginProfile: { userName: userName(c), createDate: javaDate(c.time), passwordResetRequired: false } },
+});
+
+const guardDutyDetectors: Builder = () => ({ requestParameters: null, responseElements: null });
+const securityGroupIngress: Builder = (c) => ({
+  requestParameters: {
+    groupId: ec2Id("sg", c.rng),
+    ipPermissions: { items: [{ ipProtocol: "tcp", fromPort: 22, toPort: 22, ipRanges: { items: [{ cidrIp: arg(c, "cidrIp", () => "10.0.0.0/8") }] } }] },
+  },
+  responseElements: { _return: true, securityGroupRuleSet: { items: [{ securityGroupRuleId: ec2Id("sgr", c.rng) }] } },
+});
+const instanceCall: Builder = (c) => ({ requestParameters: { instancesSet: { items: instanceIds(c).map((instanceId) => ({ instanceId })) } }, responseElements: null });
+const snapshotCall: Builder = (c) => ({
+  requestParameters: { volumeId: ec2Id("vol", c.rng), description: arg(c, "description", () => "automated backup") },
+  responseElements: { snapshotId: ec2Id("snap", c.rng), status: "pending", startTime: c.time },
+});
+const functionCall: Builder = (c) => ({ requestParameters: { functionName: lambdaFn(c) }, responseElements: null });
+const updateCode: Builder = (c) => ({
+  requestParameters: { functionName: lambdaFn(c), publish: true, s3Bucket: c.rng.pick(c.account.buckets).name, s3Key: `builds/${c.rng.hex(12)}.zip` },
+  responseElements: { functionName: lambdaFn(c), runtime: "nodejs20.x", codeSha256: secretToken(c.rng, 44), version: String(c.rng.int(2, 300)) },
+});
+const ecrImage: Builder = (c) => ({
+  requestParameters: { repositoryName: arg(c, "repositoryName", () => c.rng.pick(["web", "api", "worker"])), imageTag: c.rng.hex(7) },
+  responseElements: null,
+});
+
+/** Every API the simulator can call. */
+const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]][] = [
+  // STS and sign-in
+  ["sts:GetCallerIdentity", true, listCall],
+  ["sts:AssumeRole", false, assumeRole, ["AccessDenied"]],
+  ["sts:AssumeRoleWithWebIdentity", false, assumeRoleWithWebIdentity, ["InvalidIdentityToken"]],
+  ["sts:GetSessionToken", false, (c) => ({ requestParameters: { durationSeconds: 43200 }, responseElements: { credentials: credentials(c, 12) } })],
+  ["sts:GetFederationToken", false, (c) => ({ requestParameters: { name: arg(c, "name", () => "session"), durationSeconds: 129600 }, responseElements: { credentials: credentials(c, 36) } })],
+  ["signin:ConsoleLogin", false, consoleLogin],
+  // IAM
+  ["iam:ListUsers", true, maxItems],
+  ["iam:ListRoles", true, maxItems],
+  ["iam:ListPolicies", true, (c) => ({ requestParameters: { scope: "Local", onlyAttached: false }, responseElements: null })],
+  ["iam:ListGroups", true, maxItems],
+  ["iam:GetUser", true, userCall],
+  ["iam:GetRole", true, roleCall],
+  ["iam:ListAttachedUserPolicies", true, userCall],
+  ["iam:ListAttachedRolePolicies", true, roleCall],
+  ["iam:ListAccessKeys", true, userCall],
+  ["iam:ListMFADevices", true, userCall],
+  ["iam:GetAccountAuthorizationDetails", true, (c) => ({ requestParameters: { filter: ["User", "Role", "Group", "LocalManagedPolicy"] }, responseElements: null })],
+  ["iam:GetAccountSummary", true, listCall],
+  ["iam:GetLoginProfile", true, userCall],
+  ["iam:CreateUser", false, createUser, ["EntityAlreadyExists", "AccessDenied"]],
+  ["iam:DeleteUser", false, userCall, ["DeleteConflict"]],
+  ["iam:CreateAccessKey", false, createAccessKey, ["LimitExceeded", "AccessDenied"]],
+  ["iam:DeleteAccessKey", false, accessKeyCall],
+  ["iam:UpdateAccessKey", false, accessKeyCall],
+  ["iam:CreateLoginProfile", false, loginProfile, ["EntityAlreadyExists"]],
+  ["iam:DeleteLoginProfile", false, userCall, ["NoSuchEntity"]],
+  ["iam:AttachUserPolicy", false, attachPolicy("userName"), ["AccessDenied"]],
+  ["iam:DetachUserPolicy", false, attachPolicy("userName"), ["NoSuchEntity"]],
+  ["iam:AttachRolePolicy", false, attachPolicy("roleName"), ["AccessDenied"]],
+  ["iam:PutUserPolicy", false, (c) => ({ requestParameters: { userName: userName(c), policyName: arg(c, "policyName", () => "inline"), policyDocument: arg(c, "policyDocument", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}') }, responseElements: null })],
+  ["iam:CreatePolicyVersion", false, policyVersion, ["LimitExceeded"]],
+  ["iam:UpdateAssumeRolePolicy", false, (c) => ({ requestParameters: { roleName: roleName(c), policyDocument: arg(c, "policyDocument", () => "{}") }, responseElements: null })],
+  ["iam:RemoveUserFromGroup", false, (c) => ({ requestParameters: { groupName: arg(c, "groupName", () => "developers"), userName: userName(c) }, responseElements: null })],
+  // EC2
+  ["ec2:DescribeInstances", true, describeInstances],
+  ["ec2:DescribeRegions", true, listCall],
+  ["ec2:DescribeSecurityGroups", true, listCall],
+  ["ec2:DescribeVpcs", true, listCall],
+  ["ec2:DescribeSubnets", true, listCall],
+  ["ec2:DescribeImages", true, (c) => ({ requestParameters: { executableBySet: {}, imagesSet: {}, ownersSet: { items: [{ owner: "self" }] } }, responseElements: null })],
+  ["ec2:DescribeVolumes", true, listCall],
+  ["ec2:DescribeSnapshots", true, listCall],
+  ["ec2:DescribeKeyPairs", true, listCall],
+  ["ec2:DescribeInstanceTypes", true, listCall],
+  ["ec2:DescribeAccountAttributes", true, listCall],
+  ["ec2:RunInstances", false, runInstances, ["InsufficientInstanceCapacity", "VcpuLimitExceeded", "Client.UnauthorizedOperation"]],
+  ["ec2:TerminateInstances", false, instanceCall],
+  ["ec2:StartInstances", false, instanceCall],
+  ["ec2:StopInstances", false, instanceCall],
+  ["ec2:CreateSnapshot", false, snapshotCall],
+  ["ec2:CreateKeyPair", false, (c) => ({ requestParameters: { keyName: arg(c, "keyName", () => `key-${c.rng.hex(6)}`) }, responseElements: { keyName: "key", keyFingerprint: c.rng.hex(40), keyPairId: ec2Id("key", c.rng) } })],
+  ["ec2:AuthorizeSecurityGroupIngress", false, securityGroupIngress],
+  ["ec2:CreateTags", false, (c) => ({ requestParameters: { resourcesSet: { items: instanceIds(c).map((resourceId) => ({ resourceId })) }, tagSet: { items: [{ key: "Owner", value: c.callerName }] } }, responseElements: { _return: true } })],
+  // S3 control plane (management events) and objects (data events)
+  ["s3:ListBuckets", true, s3ListBuckets],
+  ["s3:GetBucketLocation", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "location" } })],
+  ["s3:GetBucketPolicy", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "policy" } }), ["NoSuchBucketPolicy", "AccessDenied"]],
+  ["s3:GetBucketAcl", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "acl" } })],
+  ["s3:GetBucketVersioning", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "versioning" } })],
+  ["s3:GetBucketEncryption", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "encryption" } }), ["ServerSideEncryptionConfigurationNotFoundError"]],
+  ["s3:GetBucketPublicAccessBlock", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "publicAccessBlock" } })],
+  ["s3:PutBucketPolicy", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "policy" } })],
+  ["s3:ListObjects", true, s3ListObjects, ["AccessDenied"]],
+  ["s3:GetObject", true, s3GetObject, ["AccessDenied"]],
+  ["s3:PutObject", false, s3PutObject, ["AccessDenied"]],
+  ["s3:HeadObject", true, (c) => ({ ...s3GetObject(c), additionalEventData: s3Extra(c, 0, 0) })],
+  ["s3:DeleteObject", false, (c) => ({ ...s3GetObject(c), additionalEventData: s3Extra(c, 0, 0) })],
+  // CloudTrail, GuardDuty, Config, CloudWatch
+  ["cloudtrail:DescribeTrails", true, listCall],
+  ["cloudtrail:GetTrailStatus", true, trailCall],
+  ["cloudtrail:LookupEvents", true, (c) => ({ requestParameters: { maxResults: 50, startTime: isoSeconds(c.time - HOUR), endTime: isoSeconds(c.time) }, responseElements: null })],
+  ["cloudtrail:StopLogging", false, trailCall, ["AccessDenied"]],
+  ["cloudtrail:StartLogging", false, trailCall],
+  ["cloudtrail:DeleteTrail", false, trailCall],
+  ["cloudtrail:UpdateTrail", false, trailCall],
+  ["cloudtrail:PutEventSelectors", false, (c) => ({ ...trailCall(c), requestParameters: { trailName: trailArn(c), eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [] }] } })],
+  ["guardduty:ListDetectors", true, guardDutyDetectors],
+  ["guardduty:GetDetector", true, (c) => ({ requestParameters: { detectorId: c.rng.hex(32) }, responseElements: null })],
+  ["guardduty:ListFindings", true, (c) => ({ requestParameters: { detectorId: c.rng.hex(32), maxResults: 50 }, responseElements: null })],
+  ["config:DescribeConfigurationRecorders", true, listCall],
+  ["config:PutEvaluations", false, (c) => ({ requestParameters: { evaluations: [{ complianceResourceType: "AWS::S3::Bucket", complianceType: "COMPLIANT" }], resultToken: "***", testMode: false }, responseElements: { failedEvaluations: [] } })],
+  ["monitoring:GetMetricData", true, (c) => ({ requestParameters: { startTime: isoSeconds(c.time - 3 * HOUR), endTime: isoSeconds(c.time), metricDataQueries: [{ id: "m1" }] }, responseElements: null })],
+  ["monitoring:PutMetricData", false, (c) => ({ requestParameters: { namespace: "App", metricData: [{ metricName: "Latency" }] }, responseElements: null })],
+  ["monitoring:DescribeAlarms", true, listCall],
+  ["logs:FilterLogEvents", true, logsCall],
+  ["logs:DescribeLogGroups", true, listCall],
+  ["logs:CreateLogStream", false, (c) => ({ requestParameters: { logGroupName: c.rng.pick(c.account.logGroups), logStreamName: `${isoSeconds(c.time).slice(0, 10).replace(/-/g, "/")}/[$LATEST]${c.rng.hex(32)}` }, responseElements: null })],
+  // Lambda, CloudFormation, ECR, ECS
+  ["lambda:ListFunctions20150331", true, listCall],
+  ["lambda:GetFunction20150331v2", true, functionCall],
+  ["lambda:UpdateFunctionCode20150331v2", false, updateCode],
+  ["lambda:UpdateFunctionConfiguration20150331v2", false, functionCall],
+  ["cloudformation:DescribeStacks", true, stackCall],
+  ["cloudformation:DescribeStackEvents", true, stackCall],
+  ["cloudformation:CreateChangeSet", false, changeSet],
+  ["cloudformation:ExecuteChangeSet", false, stackCall],
+  ["cloudformation:ListStacks", true, listCall],
+  ["ecr:GetAuthorizationToken", true, listCall],
+  ["ecr:PutImage", false, ecrImage],
+  ["ecr:BatchGetImage", true, ecrImage],
+  ["ecs:DescribeServices", true, (c) => ({ requestParameters: { cluster: "main", services: ["web"] }, responseElements: null })],
+  ["ecs:UpdateService", false, (c) => ({ requestParameters: { cluster: "main", service: "web", forceNewDeployment: true }, responseElements: null })],
+  ["autoscaling:DescribeAutoScalingGroups", true, listCall],
+  // Secrets, KMS, SSM
+  ["secretsmanager:GetSecretValue", true, secretCall, ["AccessDeniedException", "ResourceNotFoundException"]],
+  ["secretsmanager:ListSecrets", true, listCall],
+  ["secretsmanager:DescribeSecret", true, secretCall],
+  ["kms:Decrypt", true, kmsCall],
+  ["kms:GenerateDataKey", true, kmsCall],
+  ["kms:ListKeys", true, listCall],
+  ["ssm:GetParameter", true, paramCall, ["ParameterNotFound"]],
+  ["ssm:GetParameters", true, (c) => ({ requestParameters: { names: [paramCall(c).requestParameters!.name], withDecryption: arg(c, "withDecryption", () => false) }, responseElements: null })],
+  ["ssm:DescribeInstanceInformation", true, listCall],
+  ["ssm:UpdateInstanceInformation", false, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0], agentVersion: "3.3.131.0", platformType: "Linux" }, responseElements: null })],
+  // Analytics and billing
+  ["athena:StartQueryExecution", false, athenaStart],
+  ["athena:GetQueryExecution", true, (c) => ({ requestParameters: { queryExecutionId: c.rng.uuid() }, responseElements: null })],
+  ["athena:GetQueryResults", true, (c) => ({ requestParameters: { queryExecutionId: c.rng.uuid(), maxResults: 1000 }, responseElements: null })],
+  ["glue:GetTables", true, (c) => ({ requestParameters: { databaseName: c.rng.pick(["sales", "events", "finance"]) }, responseElements: null })],
+  ["ce:GetCostAndUsage", true, costCall],
+  ["ce:GetCostForecast", true, costCall],
+  ["budgets:DescribeBudgets", true, (c) => ({ requestParameters: { accountId: c.account.id }, responseElements: null })],
+  ["health:DescribeEvents", true, listCall],
+  ["organizations:DescribeOrganization", true, listCall],
+  ["organizations:ListAccounts", true, listCall],
+  ["sso:ListAccounts", true, listCall],
+];
+
+const GLOBAL_SERVICES = new Set(["iam", "signin", "ce", "budgets", "health", "organizations"]);
+const DEFAULT_ERRORS = ["AccessDenied", "ThrottlingException"];
+
+function eventSourceOf(service: string): string {
+  return `${service}.amazonaws.com`;
+}
+
+/** The catalogue, by key. */
+export const API_CATALOGUE: ReadonlyMap<string, ApiSpec> = new Map(
+  SPECS.map(([key, readOnly, build, errors]) => {
+    const [service, eventName] = key.split(":") as [string, string];
+    const dataEvent = service === "s3" && /Object/.test(eventName);
+    const spec: ApiSpec = {
+      key,
+      service,
+      eventSource: eventSourceOf(service),
+      eventName,
+      readOnly,
+      dataEvent,
+      global: GLOBAL_SERVICES.has(service) || key === "s3:ListBuckets",
+      eventType: service === "signin" ? "AwsConsoleSignIn" : "AwsApiCall",
+      errors: errors ?? DEFAULT_ERRORS,
+      build,
+    };
+    return [key, spec];
+  }),
+);
+
+/** The spec for a key; throws naming the key and a near match when it is unknown. */
+export function apiSpec(key: string): ApiSpec {
+  const spec = API_CATALOGUE.get(key);
+  if (!spec) {
+    const service = key.split(":")[0];
+    const near = [...API_CATALOGUE.keys()].filter((k) => k.startsWith(`${service}:`)).slice(0, 8);
+    throw new Error(`unknown API "${key}" in the simulator's catalogue${near.length ? `; ${service} has: ${near.join(", ")}` : ""}`);
+  }
+  return spec;
+}

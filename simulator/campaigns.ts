@@ -1,0 +1,223 @@
+/**
+ * Runs scenarios in the world: plans when each instance starts, gives it a {@link ScenarioContext}
+ * and records every event it produces in truth, by construction.
+ */
+import type { Campaign } from "../schema/truth.ts";
+import type { ActorRef, Caller, OriginKind, PrincipalQuery, ScenarioContext, ScenarioDefinition, ToolingKind } from "../scenarios/define.ts";
+import { scenarioById } from "../scenarios/registry.ts";
+import type { Suite } from "../scenarios/suites.ts";
+import { TELLTALE_USER_AGENTS } from "../scenarios/telltales.ts";
+import { draw, instanceCredential, roleOrigin, type Period } from "./benign.ts";
+import { HOUR, isoSeconds } from "./clock.ts";
+import { iamId } from "./ids.ts";
+import { iamUserIdentity, sessionKey } from "./identity.ts";
+import { randomIpIn, rangesOf } from "./networks.ts";
+import { Rng } from "./rng.ts";
+import { Session, type EmittedRecord, type RecordSink, type SessionOrigin } from "./session.ts";
+import { makeUserAgentHabit, type Tooling } from "./user-agents.ts";
+import { accountById, type SimPrincipal, type World } from "./world-types.ts";
+import { inventoryOf } from "./world.ts";
+
+/** The simulated period split into history (training) and evaluation. */
+export interface SplitPeriod extends Period {
+  evaluationStart: number;
+}
+
+/** One planned scenario instance. */
+export interface CampaignPlan {
+  id: string;
+  scenario: ScenarioDefinition;
+  start: number;
+}
+
+/** Plan every instance of a suite: start times drawn inside their period so each fits before its end. */
+export function planCampaigns(seed: number, suite: Suite, period: SplitPeriod): CampaignPlan[] {
+  const plans: CampaignPlan[] = [];
+  let n = 0;
+  for (const entry of suite.entries) {
+    const scenario = scenarioById(entry.scenarioId);
+    for (const [segment, count, from, to] of [
+      ["h", entry.history, period.start, period.evaluationStart],
+      ["e", entry.evaluation, period.evaluationStart, period.end],
+    ] as const) {
+      for (let i = 0; i < count; i++) {
+        const id = `c${String(++n).padStart(3, "0")}-${segment}-${scenario.id}`;
+        const rng = new Rng(seed, `plan/${id}`);
+        const latest = Math.max(from, to - scenario.maxDurationHours * HOUR);
+        plans.push({ id, scenario, start: Math.floor(rng.between(from, latest) / 1000) * 1000 });
+      }
+    }
+  }
+  return plans;
+}
+
+function actorRef(p: SimPrincipal): ActorRef {
+  return {
+    key: p.key,
+    arn: p.inventory.arn,
+    accountId: p.account.id,
+    name: p.inventory.name,
+    persona: p.persona,
+    ...(p.accessKeyId ? { accessKeyId: p.accessKeyId } : {}),
+    ...(p.instance ? { instanceId: p.instance.id } : {}),
+    ...(p.roleName ? { roleName: p.roleName } : {}),
+  };
+}
+
+function matches<T>(value: T, wanted: T | T[] | undefined): boolean {
+  return wanted === undefined || (Array.isArray(wanted) ? wanted.includes(value) : wanted === value);
+}
+
+/** Run one campaign; its records go to `sink`, and its truth entry is returned. */
+export function runCampaign(world: World, plan: CampaignPlan, period: Period, sink: RecordSink): Campaign {
+  const rng = new Rng(world.seed, `campaign/${plan.id}`);
+  const stages = new Map<string, { ids: string[]; start: number; end: number }>();
+  const accounts = new Set<string>();
+  const actors = new Set<string>();
+  let current: string | undefined;
+  const byKey = new Map(world.principals.map((p) => [p.key, p]));
+  const inventory = inventoryOf(world);
+
+  const record: RecordSink = (r: EmittedRecord) => {
+    if (current === undefined) throw new Error(`scenario ${plan.scenario.id}: a call was made outside ctx.stage(...)`);
+    if (r.time < period.start || r.time >= period.end) return;
+    const stage = stages.get(current) ?? { ids: [], start: r.time, end: r.time };
+    stage.ids.push(r.eventId);
+    stage.start = Math.min(stage.start, r.time);
+    stage.end = Math.max(stage.end, r.time);
+    stages.set(current, stage);
+    accounts.add(r.accountId);
+    sink(r);
+  };
+
+  function userAgentFor(tooling: ToolingKind, victim: SimPrincipal | undefined) {
+    if (tooling === "pentest") return rng.pick(TELLTALE_USER_AGENTS);
+    if (tooling === "habitual" && victim) return victim.userAgents.items[0]!;
+    if (tooling === "new-device") return makeUserAgentHabit(victim?.userAgents.items[0]?.tooling === "console" ? "cli" : (victim?.userAgents.items[0]?.tooling ?? "cli"), rng, world.browsers);
+    return makeUserAgentHabit(tooling as Tooling, rng, world.browsers);
+  }
+
+  function caller(origin: SessionOrigin): Caller {
+    const session = new Session(origin, rng, record);
+    const ua = origin.userAgent;
+    return {
+      arn: origin.callerArn,
+      sourceIp: origin.sourceIp,
+      userAgent: typeof ua === "string" ? ua : ua.base,
+      call(api, time, opts = {}) {
+        const account = opts.account ? accountById(world, opts.account) : undefined;
+        return session.call(api, time, {
+          ...(opts.region ? { region: opts.region } : {}),
+          ...(account ? { account } : {}),
+          ...(opts.args ? { args: opts.args } : {}),
+          error: opts.error ?? false,
+        }).eventId;
+      },
+    };
+  }
+
+  const ctx: ScenarioContext = {
+    rng,
+    inventory,
+    start: plan.start,
+    principals(q: PrincipalQuery) {
+      const found = world.principals.filter(
+        (p) =>
+          matches(p.persona, q.persona) &&
+          matches(p.account.kind, q.accountKind) &&
+          (!q.withAccessKey || p.accessKeyId !== undefined) &&
+          (!q.withInstance || p.instance !== undefined),
+      );
+      if (found.length === 0) {
+        throw new Error(`scenario ${plan.scenario.id}: no principal matches ${JSON.stringify(q)}; the world is too small for it (try more --accounts)`);
+      }
+      return found.map(actorRef);
+    },
+    buckets(accountId) {
+      return accountById(world, accountId).buckets.map((b) => ({ name: b.name, region: b.region, tags: b.tags, sensitive: b.sensitive }));
+    },
+    origin(kind: OriginKind, victim?: ActorRef) {
+      switch (kind) {
+        case "habitual": {
+          const p = victim && byKey.get(victim.key);
+          if (!p) throw new Error(`scenario ${plan.scenario.id}: origin("habitual") needs a victim`);
+          return draw(rng, p.networks);
+        }
+        case "tor":
+          return rng.pick(world.torExits);
+        case "vps":
+          return randomIpIn(rng.pick(rangesOf("hosting")).cidr, rng);
+        case "vpn":
+          return randomIpIn(rng.pick(rangesOf("vpn")).cidr, rng);
+        case "residential":
+          return randomIpIn(rng.pick([...rangesOf("isp"), ...rangesOf("mobile")]).cidr, rng);
+        case "aws":
+          return randomIpIn(rng.pick(rangesOf("aws")).cidr, rng);
+      }
+    },
+    as(victim, sourceIp, tooling) {
+      const p = byKey.get(victim.key);
+      if (!p) throw new Error(`scenario ${plan.scenario.id}: unknown principal ${victim.key}`);
+      const userAgent = userAgentFor(tooling, p);
+      actors.add(p.inventory.arn);
+      if (p.identity === "iam-user") {
+        return caller({ identity: iamUserIdentity(p, p.accessKeyId!), account: p.account, callerName: p.inventory.name, callerArn: p.inventory.arn, sourceIp, userAgent, errorRate: 0 });
+      }
+      // Stolen instance credentials are the very key the instance holds at that time.
+      const credential = p.instance ? instanceCredential(world.seed, p, plan.start) : { accessKeyId: sessionKey(rng), createdAt: plan.start - rng.between(1, 60) * 60_000 };
+      const origin = roleOrigin(p, p.account, rng, credential.createdAt, sourceIp, { ec2: p.instance !== undefined, accessKeyId: credential.accessKeyId });
+      return caller({ ...origin, userAgent, errorRate: 0 });
+    },
+    asCreatedUser(accountId, userName, accessKeyId, sourceIp, tooling) {
+      const account = accountById(world, accountId);
+      const arn = `arn:aws:iam::${accountId}:user/${userName}`;
+      actors.add(arn);
+      const identity = { type: "IAMUser", principalId: iamId("AIDA", rng), arn, accountId, accessKeyId, userName };
+      return caller({ identity, account, callerName: userName, callerArn: arn, sourceIp, userAgent: userAgentFor(tooling, undefined), errorRate: 0 });
+    },
+    stage(id, body) {
+      if (!plan.scenario.stages.some((s) => s.id === id)) {
+        throw new Error(`scenario ${plan.scenario.id}: stage "${id}" is not declared; declared: ${plan.scenario.stages.map((s) => s.id).join(", ")}`);
+      }
+      const previous = current;
+      current = id;
+      body();
+      current = previous;
+    },
+    actor(arn) {
+      actors.add(arn);
+    },
+  };
+
+  plan.scenario.run(ctx);
+  const declared = new Map(plan.scenario.stages.map((s) => [s.id, s]));
+  const truthStages = [...stages.entries()].map(([id, s]) => ({
+    id,
+    tactic: declared.get(id)!.tactic,
+    technique: declared.get(id)!.technique,
+    start: isoSeconds(s.start),
+    end: isoSeconds(s.end),
+    eventIds: s.ids,
+  }));
+  if (truthStages.length === 0) throw new Error(`scenario ${plan.scenario.id} (${plan.id}) produced no event inside the period`);
+  const start = Math.min(...[...stages.values()].map((s) => s.start));
+  const end = Math.max(...[...stages.values()].map((s) => s.end));
+  return {
+    id: plan.id,
+    scenarioId: plan.scenario.id,
+    kind: plan.scenario.kind,
+    accounts: [...accounts].sort(),
+    actors: [...actors].sort(),
+    start: isoSeconds(start),
+    end: isoSeconds(end),
+    expectedSequenceType: plan.scenario.expectedSequenceType,
+    stages: truthStages,
+  };
+}
+
+/** Run every planned campaign; returns their records (in memory: campaigns are small) and truth. */
+export function runCampaigns(world: World, plans: CampaignPlan[], period: Period): { records: EmittedRecord[]; campaigns: Campaign[] } {
+  const records: EmittedRecord[] = [];
+  const campaigns = plans.map((plan) => runCampaign(world, plan, period, (r) => records.push(r)));
+  return { records, campaigns };
+}

@@ -1,0 +1,37 @@
+/** Simulated time: milliseconds since the epoch, formatted as CloudTrail formats it. */
+
+/** One minute, hour and day in milliseconds. */
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** `2026-11-02T09:14:03Z`: CloudTrail's eventTime, second precision, UTC. */
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** Parse a `YYYY-MM-DD` date as UTC midnight; throws with the offending text when malformed. */
+export function parseDay(text: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    throw new Error(`expected a date like 2026-11-02, got "${text}"`);
+  }
+  return Date.parse(`${text}T00:00:00Z`);
+}
+
+/** Day of week for a UTC time shifted by `utcOffsetHours` (0 = Sunday). */
+export function localWeekday(ms: number, utcOffsetHours: number): number {
+  return new Date(ms + utcOffsetHours * HOUR).getUTCDay();
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * The Java-style date some services put in responseElements, e.g. IAM's
+ * `Sep 27, 2022 5:09:18 PM` and STS's `Sep 27, 2022, 6:09:18 PM` (`yearComma`).
+ */
+export function javaDate(ms: number, yearComma = false): string {
+  const d = new Date(ms);
+  const h = d.getUTCHours();
+  const time = `${h % 12 === 0 ? 12 : h % 12}:${String(d.getUTCMinutes()).padStart(2, "0")}:${String(d.getUTCSeconds()).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}${yearComma ? "," : ""} ${time}`;
+}

@@ -1,0 +1,77 @@
+/**
+ * `userIdentity` blocks as CloudTrail writes them for each way of authenticating: IAM user keys,
+ * console sessions, assumed roles (SSO permission sets, instance profiles, web identity) and AWS
+ * services acting on the account's behalf.
+ */
+import { isoSeconds } from "./clock.ts";
+import { iamId } from "./ids.ts";
+import type { Rng } from "./rng.ts";
+import type { SimPrincipal } from "./world-types.ts";
+
+/** An IAM user calling with its long-term access key (or a console session's ASIA key). */
+export function iamUserIdentity(p: SimPrincipal, accessKeyId: string, consoleSince?: number): Record<string, unknown> {
+  const identity: Record<string, unknown> = {
+    type: "IAMUser",
+    principalId: p.userId,
+    arn: p.inventory.arn,
+    accountId: p.account.id,
+    accessKeyId,
+    userName: p.inventory.name,
+  };
+  if (consoleSince !== undefined) {
+    identity.sessionContext = {
+      sessionIssuer: {},
+      webIdFederationData: {},
+      attributes: { creationDate: isoSeconds(consoleSince), mfaAuthenticated: String(p.mfa) },
+    };
+  }
+  return identity;
+}
+
+/** The parts of an assumed-role session. */
+export interface RoleSession {
+  accountId: string;
+  roleName: string;
+  roleId: string;
+  /** Path of the role (`/aws-reserved/sso.amazonaws.com/` for SSO permission sets). */
+  rolePath?: string;
+  sessionName: string;
+  accessKeyId: string;
+  createdAt: number;
+  mfa: boolean;
+  webIdentityProvider?: string;
+  ec2RoleDelivery?: boolean;
+}
+
+/** An assumed-role identity. */
+export function assumedRoleIdentity(s: RoleSession): Record<string, unknown> {
+  return {
+    type: "AssumedRole",
+    principalId: `${s.roleId}:${s.sessionName}`,
+    arn: `arn:aws:sts::${s.accountId}:assumed-role/${s.roleName}/${s.sessionName}`,
+    accountId: s.accountId,
+    accessKeyId: s.accessKeyId,
+    sessionContext: {
+      sessionIssuer: {
+        type: "Role",
+        principalId: s.roleId,
+        arn: `arn:aws:iam::${s.accountId}:role${s.rolePath ?? "/"}${s.roleName}`,
+        accountId: s.accountId,
+        userName: s.roleName,
+      },
+      webIdFederationData: s.webIdentityProvider ? { federatedProvider: s.webIdentityProvider, attributes: {} } : {},
+      attributes: { creationDate: isoSeconds(s.createdAt), mfaAuthenticated: String(s.mfa) },
+      ...(s.ec2RoleDelivery ? { ec2RoleDelivery: "2.0" } : {}),
+    },
+  };
+}
+
+/** An AWS service acting on the account's behalf (`type: AWSService`). */
+export function awsServiceIdentity(serviceName: string): Record<string, unknown> {
+  return { type: "AWSService", invokedBy: serviceName };
+}
+
+/** A fresh temporary access key id for a new session. */
+export function sessionKey(rng: Rng): string {
+  return iamId("ASIA", rng);
+}

@@ -1,0 +1,136 @@
+/**
+ * A caller's session and the CloudTrail records its calls produce. Benign personas and attack
+ * scenarios both act through sessions, so their records are built by the same code and differ
+ * only in what they do, from where and with what.
+ */
+import type { Rng } from "./rng.ts";
+import type { SimAccount } from "./world-types.ts";
+import { apiSpec, type ApiSpec, type CallBody } from "./apis.ts";
+import { isoSeconds } from "./clock.ts";
+import { s3RequestId, requestId } from "./ids.ts";
+import { userAgentForCall, type UserAgentHabit } from "./user-agents.ts";
+
+/** A record ready to be filed: where it is delivered and its JSON object. */
+export interface EmittedRecord {
+  time: number;
+  accountId: string;
+  region: string;
+  eventId: string;
+  record: Record<string, unknown>;
+}
+
+/** Where records go; the run writer buffers them per output file. */
+export type RecordSink = (r: EmittedRecord) => void;
+
+/** Options of one call. */
+export interface CallOptions {
+  region?: string;
+  /** The account that receives the call (defaults to the session's account). */
+  account?: SimAccount;
+  args?: Record<string, unknown>;
+  /** Force an error code (a refused call), or `false` to forbid random errors. */
+  error?: string | false;
+}
+
+/** Who is calling, from where, with what: fixed for a session. */
+export interface SessionOrigin {
+  identity: Record<string, unknown>;
+  account: SimAccount;
+  callerName: string;
+  callerArn: string;
+  sourceIp: string;
+  userAgent: UserAgentHabit | string;
+  /** Set for calls an AWS service makes (sourceIPAddress and userAgent become its name). */
+  invokedBy?: string;
+  fromConsole?: boolean;
+  errorRate: number;
+}
+
+const TLS = ["TLSv1.3", "TLS_AES_128_GCM_SHA256"] as const;
+
+function errorMessage(code: string, spec: ApiSpec, origin: SessionOrigin, resource: string): string {
+  switch (code) {
+    case "AccessDenied":
+    case "AccessDeniedException":
+    case "Client.UnauthorizedOperation":
+      return spec.service === "s3"
+        ? "Access Denied"
+        : `User: ${origin.callerArn} is not authorized to perform: ${spec.service}:${spec.eventName.replace(/20\d{6}.*$/, "")} on resource: ${resource} because no identity-based policy allows the ${spec.service}:${spec.eventName.replace(/20\d{6}.*$/, "")} action`;
+    case "ThrottlingException":
+      return "Rate exceeded";
+    case "NoSuchEntity":
+      return "The user with name cannot be found.";
+    default:
+      return `${code}: the request could not be completed`;
+  }
+}
+
+/** A session: make calls at given times; each produces one record in the sink. */
+export class Session {
+  constructor(
+    readonly origin: SessionOrigin,
+    private readonly rng: Rng,
+    private readonly sink: RecordSink,
+  ) {}
+
+  /** Make one call at `time`; returns the record's eventID and the built body. */
+  call(apiKey: string, time: number, opts: CallOptions = {}): { eventId: string; body: CallBody } {
+    const spec = apiSpec(apiKey);
+    const account = opts.account ?? this.origin.account;
+    const region = spec.global ? "us-east-1" : (opts.region ?? account.homeRegion);
+    const rng = this.rng;
+    const body = spec.build({ rng, account, region, time, callerName: this.origin.callerName, args: opts.args ?? {} });
+    let errorCode: string | undefined;
+    let errorText: string | undefined;
+    if (typeof opts.error === "string") errorCode = opts.error;
+    else if (body.error) [errorCode, errorText] = [body.error.code, body.error.message];
+    else if (opts.error !== false && this.origin.errorRate > 0 && rng.chance(this.origin.errorRate)) {
+      errorCode = rng.weighted(spec.errors, spec.errors.map((_, i) => 1 / (i + 1) ** 2));
+    }
+    if (errorCode !== undefined && errorText === undefined) {
+      errorText = errorMessage(errorCode, spec, this.origin, `arn:aws:${spec.service}::${account.id}:*`);
+    }
+    const eventId = rng.uuid();
+    const service = this.origin.invokedBy;
+    const record: Record<string, unknown> = {
+      eventVersion: spec.dataEvent ? "1.10" : "1.09",
+      userIdentity: this.origin.identity,
+      eventTime: isoSeconds(time),
+      eventSource: spec.eventSource,
+      eventName: spec.eventName,
+      awsRegion: region,
+      sourceIPAddress: service ?? this.origin.sourceIp,
+      userAgent:
+        service ?? (typeof this.origin.userAgent === "string" ? this.origin.userAgent : userAgentForCall(this.origin.userAgent, spec.service, spec.eventName)),
+    };
+    if (errorCode !== undefined) {
+      if (errorCode !== "") record.errorCode = errorCode;
+      record.errorMessage = errorText;
+    }
+    record.requestParameters = body.requestParameters;
+    record.responseElements = errorCode !== undefined && spec.eventType === "AwsApiCall" ? null : body.responseElements;
+    if (body.additionalEventData) record.additionalEventData = body.additionalEventData;
+    record.requestID = spec.service === "s3" ? s3RequestId(rng) : requestId(rng);
+    record.eventID = eventId;
+    record.readOnly = spec.readOnly;
+    if (body.resources) record.resources = body.resources;
+    record.eventType = spec.eventType;
+    record.managementEvent = !spec.dataEvent;
+    record.recipientAccountId = account.id;
+    record.eventCategory = spec.dataEvent ? "Data" : "Management";
+    if (!service) {
+      record.tlsDetails = {
+        tlsVersion: TLS[0],
+        cipherSuite: TLS[1],
+        clientProvidedHostHeader: spec.dataEvent || apiKey.startsWith("s3:")
+          ? `${(body.requestParameters?.bucketName as string | undefined) ?? "s3"}.s3.${region}.amazonaws.com`
+          : spec.global
+            ? `${spec.service}.amazonaws.com`
+            : `${spec.service}.${region}.amazonaws.com`,
+      };
+    }
+    if (this.origin.fromConsole) record.sessionCredentialFromConsole = "true";
+    this.sink({ time, accountId: account.id, region, eventId, record });
+    return { eventId, body };
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Files records the way CloudTrail delivers them to S3:
+ * `AWSLogs/<account>/CloudTrail/<region>/<yyyy>/<mm>/<dd>/<account>_CloudTrail_<region>_<yyyymmddThhmmZ>_<unique>.json.gz`,
+ * each file `{"Records":[...]}`. One file per account, region and hour for each unit of work; the
+ * unique part of the name is drawn from the unit's stream, so names never collide between units.
+ * Every file is written to a temporary name and renamed, so a crash never leaves a file that looks
+ * complete.
+ */
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { gzip as gzipCallback, constants } from "node:zlib";
+import { HOUR } from "./clock.ts";
+import { Rng } from "./rng.ts";
+import type { EmittedRecord } from "./session.ts";
+
+const gzip = promisify(gzipCallback);
+const NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** What writing one unit produced. */
+export interface WriteStats {
+  events: number;
+  files: number;
+  bytes: number;
+  perAccount: Record<string, number>;
+  perSource: Record<string, number>;
+}
+
+/** An empty {@link WriteStats}. */
+export function emptyStats(): WriteStats {
+  return { events: 0, files: 0, bytes: 0, perAccount: {}, perSource: {} };
+}
+
+/** Add `b` into `a`. */
+export function addStats(a: WriteStats, b: WriteStats): void {
+  a.events += b.events;
+  a.files += b.files;
+  a.bytes += b.bytes;
+  for (const [k, v] of Object.entries(b.perAccount)) a.perAccount[k] = (a.perAccount[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(b.perSource)) a.perSource[k] = (a.perSource[k] ?? 0) + v;
+}
+
+/** Write a file atomically: temporary name, then rename. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.partial`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+function stamp(ms: number): { y: string; m: string; d: string; name: string } {
+  const iso = new Date(ms).toISOString();
+  const [y, m, d] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
+  return { y, m, d, name: `${y}${m}${d}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z` };
+}
+
+/** Serialise records as a CloudTrail log file body. */
+export function cloudTrailFileBody(records: EmittedRecord[]): string {
+  let body = '{"Records":[';
+  for (let i = 0; i < records.length; i++) body += (i === 0 ? "" : ",") + JSON.stringify(records[i]!.record);
+  return body + "]}";
+}
+
+/** Write one unit's records under `eventsDir`, grouped into hourly files; returns what was written. */
+export async function writeCloudTrailUnit(eventsDir: string, seed: number, unitId: string, records: EmittedRecord[]): Promise<WriteStats> {
+  const groups = new Map<string, EmittedRecord[]>();
+  for (const r of records) {
+    const slot = Math.floor(r.time / HOUR) * HOUR;
+    const key = `${r.accountId}|${r.region}|${slot}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(r);
+  }
+  const stats = emptyStats();
+  const keys = [...groups.keys()].sort();
+  const writes = keys.map(async (key) => {
+    const group = groups.get(key)!;
+    group.sort((a, b) => a.time - b.time || (a.eventId < b.eventId ? -1 : 1));
+    const [account, region, slot] = key.split("|") as [string, string, string];
+    const s = stamp(Number(slot) + 5 * 60_000);
+    const unique = new Rng(seed, `file/${unitId}/${key}`).chars(16, NAME_CHARS);
+    const path = join(eventsDir, "AWSLogs", account, "CloudTrail", region, s.y, s.m, s.d, `${account}_CloudTrail_${region}_${s.name}_${unique}.json.gz`);
+    const data = await gzip(cloudTrailFileBody(group), { level: constants.Z_BEST_SPEED });
+    await writeAtomic(path, data);
+    stats.files++;
+    stats.bytes += data.length;
+    stats.events += group.length;
+    stats.perAccount[account] = (stats.perAccount[account] ?? 0) + group.length;
+    for (const r of group) {
+      const source = r.record.eventCategory === "Data" ? "cloudtrail-data" : "cloudtrail-management";
+      stats.perSource[source] = (stats.perSource[source] ?? 0) + 1;
+    }
+  });
+  await Promise.all(writes);
+  return stats;
+}
