@@ -1,5 +1,6 @@
 /** The `seqlab` command line: commands, options and help. Actions live in their own modules. */
 import { Command, CommanderError } from "commander";
+import { runBench } from "./bench.ts";
 import { runScenarios } from "./scenarios.ts";
 import { SIMULATE_DEFAULTS, runSimulate } from "./simulate.ts";
 
@@ -25,6 +26,11 @@ export function buildProgram(): Command {
     .action(runSimulate);
 
   program.command("scenarios").description("List the scenario catalogue and suites").action(runScenarios);
+  program
+    .command("bench")
+    .description("Measure throughput against its floor, worker scaling and peak memory; prints PASS/FAIL per target")
+    .option("--quick", "smaller runs, and skip the 10-million-event memory run")
+    .action(runBench);
   return program;
 }
 

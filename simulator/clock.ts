@@ -7,7 +7,7 @@ export const DAY = 24 * HOUR;
 
 /** `2026-11-02T09:14:03Z`: CloudTrail's eventTime, second precision, UTC. */
 export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  return new Date(ms).toISOString().slice(0, 19) + "Z";
 }
 
 /** Parse a `YYYY-MM-DD` date as UTC midnight; throws with the offending text when malformed. */

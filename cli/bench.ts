@@ -1,0 +1,16 @@
+/** `seqlab bench`: run the benchmarks and print each figure against its target. */
+import { benchSimulate, type BenchLine } from "../bench/simulate.ts";
+import { table } from "./format.ts";
+
+function verdict(line: BenchLine): string {
+  if (!line.target) return "";
+  const ok = line.target.op === ">=" ? line.value >= line.target.value : line.value <= line.target.value;
+  return `${ok ? "PASS" : "FAIL"} (target ${line.target.op} ${line.target.value})`;
+}
+
+/** Run `seqlab bench`; exits non-zero when a target is missed. */
+export async function runBench(flags: { quick?: boolean }): Promise<void> {
+  const lines = await benchSimulate(flags.quick === true, (l) => process.stderr.write(`${l}\n`));
+  console.log(table(["benchmark", "value", "unit", "target"], lines.map((l) => [l.name, l.value >= 100 ? Math.round(l.value) : l.value.toFixed(2), l.unit, verdict(l)])));
+  if (lines.some((l) => verdict(l).startsWith("FAIL"))) process.exitCode = 1;
+}
