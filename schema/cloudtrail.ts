@@ -15,13 +15,12 @@ export const isoUtc = z
     "expected an ISO 8601 UTC timestamp like 2026-11-02T09:14:03Z",
   );
 
-const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id");
-
 /** `userIdentity.sessionContext`: how a temporary credential was issued. */
 export const sessionContextSchema = z.looseObject({
+  // Real records carry `"sessionIssuer": {}` for IAM-user and root session credentials.
   sessionIssuer: z
     .looseObject({
-      type: z.string(),
+      type: z.string().optional(),
       principalId: z.string().optional(),
       arn: z.string().optional(),
       accountId: z.string().optional(),
@@ -44,16 +43,16 @@ export const sessionContextSchema = z.looseObject({
   ec2RoleDelivery: z.string().optional(),
 });
 
-/** `userIdentity`: who made the call. */
+/** `userIdentity`: who made the call. `type` is absent only on some AWS service events. */
 export const userIdentitySchema = z.looseObject({
-  type: z.string().min(1),
+  type: z.string().min(1).optional(),
   principalId: z.string().optional(),
   arn: z.string().optional(),
   accountId: z.string().optional(),
   accessKeyId: z.string().optional(),
   userName: z.string().optional(),
   sessionContext: sessionContextSchema.optional(),
-  invokedBy: z.string().optional(),
+  invokedBy: z.string().nullable().optional(),
   identityProvider: z.string().optional(),
   credentialId: z.string().optional(),
   onBehalfOf: z.looseObject({ userId: z.string().optional(), identityStoreArn: z.string().optional() }).optional(),
@@ -91,11 +90,11 @@ export const cloudTrailRecordSchema = z.looseObject({
   requestID: z.string().optional(),
   eventID: z.string().min(1),
   readOnly: z.boolean().optional(),
-  resources: z.array(resourceSchema).optional(),
+  resources: z.array(resourceSchema).nullable().optional(),
   eventType: z.string().min(1),
   apiVersion: z.string().optional(),
   managementEvent: z.boolean().optional(),
-  recipientAccountId: accountId.optional(),
+  recipientAccountId: z.string().optional(),
   sharedEventID: z.string().optional(),
   vpcEndpointId: z.string().optional(),
   vpcEndpointAccountId: z.string().optional(),
@@ -103,6 +102,9 @@ export const cloudTrailRecordSchema = z.looseObject({
   eventCategory: z.string().optional(),
   tlsDetails: tlsDetailsSchema.optional(),
   sessionCredentialFromConsole: z.string().optional(),
+}).refine((r) => r.userIdentity.type !== undefined || r.eventType === "AwsServiceEvent", {
+  path: ["userIdentity", "type"],
+  message: "userIdentity.type is required (only AwsServiceEvent records may omit it)",
 });
 
 /** A CloudTrail record as validated by {@link cloudTrailRecordSchema}. */
@@ -111,11 +113,17 @@ export type CloudTrailRecord = z.infer<typeof cloudTrailRecordSchema>;
 /** A CloudTrail log file as delivered to S3. */
 export const cloudTrailFileSchema = z.object({ Records: z.array(z.unknown()) });
 
+const CORE_FIELDS = new Set(["eventVersion", "userIdentity", "eventTime", "eventSource", "eventName", "awsRegion", "eventID", "eventType"]);
+
 /** The first problem of a record that fails the schema, as `path: message` text. */
 export function describeCloudTrailProblem(record: unknown): string | undefined {
   const result = cloudTrailRecordSchema.safeParse(record);
   if (result.success) return undefined;
-  const issue = result.error.issues[0]!;
+  // Report a departing core field before any problem in a field we merely model.
+  const issue =
+    result.error.issues.find((i) => CORE_FIELDS.has(i.path.join("."))) ??
+    result.error.issues.find((i) => i.path.join(".") === "userIdentity.type") ??
+    result.error.issues[0]!;
   const path = issue.path.join(".") || "(record)";
   return `${path}: ${issue.message}`;
 }

@@ -19,7 +19,9 @@ export function didYouMean(input: string, known: readonly string[]): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of known) {
-    const d = name.includes(input) || input.includes(name) ? 1 : editDistance(input, name);
+    // A containment shortcut only for inputs long enough to mean something.
+    const contains = input.length >= 3 && (name.includes(input) || input.includes(name));
+    const d = contains ? 1 : editDistance(input, name);
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   return bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
