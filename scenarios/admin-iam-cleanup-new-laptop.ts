@@ -39,7 +39,7 @@ export default defineScenario({
         caller.call("iam:GetLoginProfile", step(5), { args: { userName: u } });
       }
     });
-    step(rng.between(300, 2400));
+    t += rng.between(300, 2400) * 1000;
     ctx.stage("cleanup", () => {
       for (const u of stale) {
         caller.call("iam:UpdateAccessKey", t, { args: { userName: u } });

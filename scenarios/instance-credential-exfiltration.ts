@@ -33,7 +33,7 @@ export default defineScenario({
     ctx.stage("credential-access", () => {
       attacker.call("sts:GetCallerIdentity", t);
     });
-    step(rng.between(30, 1200));
+    t += rng.between(30, 1200) * 1000;
     const buckets = ctx.buckets(victim.accountId);
     const target = rng.pick(buckets.filter((b) => b.sensitive).length > 0 ? buckets.filter((b) => b.sensitive) : buckets);
     ctx.stage("discovery", () => {
@@ -44,7 +44,7 @@ export default defineScenario({
       }
       for (let i = 0; i < rng.int(2, 8); i++) attacker.call("s3:ListObjects", step(2), { args: { bucketName: target.name } });
     });
-    step(rng.between(60, 3 * 3600));
+    t += rng.between(60, 3 * 3600) * 1000;
     ctx.stage("collection", () => {
       const n = Math.round(rng.logNormal(400, 0.6));
       for (let i = 0; i < n; i++) {

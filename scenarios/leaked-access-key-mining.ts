@@ -42,12 +42,12 @@ export default defineScenario({
         attacker.call("ec2:DescribeInstances", step(5), { region });
       }
     });
-    step(rng.between(120, 3600));
+    t += rng.between(120, 3600) * 1000;
     ctx.stage("privilege-escalation", () => {
       attacker.call("iam:AttachUserPolicy", t, { args: { userName: victim.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
       attacker.call("iam:ListAttachedUserPolicies", step(10), { args: { userName: victim.name } });
     });
-    step(rng.between(60, 1800));
+    t += rng.between(60, 1800) * 1000;
     const backdoor = rng.pick(["support", "aws-admin", "ses-user", "devops", "backup-svc"]) + (rng.chance(0.5) ? `-${rng.hex(3)}` : "");
     ctx.stage("persistence", () => {
       attacker.call("iam:CreateUser", t, { args: { userName: backdoor } });
@@ -56,19 +56,20 @@ export default defineScenario({
       if (rng.chance(0.6)) attacker.call("iam:CreateLoginProfile", step(8), { args: { userName: backdoor, passwordResetRequired: false } });
     });
     if (rng.chance(0.7)) {
-      step(rng.between(30, 900));
+      t += rng.between(30, 900) * 1000;
       ctx.stage("defense-evasion", () => {
         attacker.call("cloudtrail:DescribeTrails", t);
         attacker.call(rng.chance(0.8) ? "cloudtrail:StopLogging" : "cloudtrail:DeleteTrail", step(15));
       });
     }
-    step(rng.between(300, rng.chance(0.3) ? 20 * 3600 : 3 * 3600));
+    // Some actors come back to monetise the access the next day: the sequence straddles 24 hours.
+    t += rng.between(300, rng.chance(0.3) ? 20 * 3600 : 3 * 3600) * 1000;
     ctx.stage("impact", () => {
       const regions = rng.sample(["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1", "sa-east-1"], rng.int(1, 4));
       for (const region of regions) {
         attacker.call("ec2:DescribeInstanceTypes", t, { region });
         attacker.call("ec2:RunInstances", step(20), { region, args: { count: rng.int(2, 20), instanceType: rng.pick(["p3.16xlarge", "g4dn.12xlarge", "p4d.24xlarge", "c5.24xlarge"]), userData: true } });
-        step(rng.between(10, 120));
+        t += rng.between(10, 120) * 1000;
       }
     });
   },

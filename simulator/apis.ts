@@ -26,6 +26,8 @@ export interface CallBody {
   responseElements: Record<string, unknown> | null;
   resources?: { accountId?: string; type: string; ARN: string }[];
   additionalEventData?: Record<string, unknown>;
+  /** The region the call lands in when the resource decides it (an S3 bucket's region). */
+  region?: string;
   /** Set when a builder decides the call fails for a domain reason (e.g. NoSuchKey). */
   error?: { code: string; message: string };
 }
@@ -95,6 +97,7 @@ const s3GetObject: Builder = (c) => {
     requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.${bucket.region}.amazonaws.com`, key },
     responseElements: null,
     resources: s3Resources(bucket, key),
+    region: bucket.region,
     additionalEventData: s3Extra(c, missing ? 0 : size, 0),
     ...(missing ? { error: { code: "NoSuchKey", message: "The specified key does not exist." } } : {}),
   };
@@ -107,6 +110,7 @@ const s3PutObject: Builder = (c) => {
     requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.${bucket.region}.amazonaws.com`, key },
     responseElements: { "x-amz-server-side-encryption": "aws:kms" },
     resources: s3Resources(bucket, key),
+    region: bucket.region,
     additionalEventData: s3Extra(c, 0, Math.round(c.rng.logNormal(50_000, 1.2))),
   };
 };
@@ -123,6 +127,7 @@ const s3ListObjects: Builder = (c) => {
     },
     responseElements: null,
     resources: s3Resources(bucket),
+    region: bucket.region,
     additionalEventData: s3Extra(c, c.rng.int(500, 40_000), 0),
   };
 };
@@ -133,6 +138,7 @@ const s3BucketCall: Builder = (c) => {
     requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.amazonaws.com`, [c.args.subresource as string ?? "policy"]: "" },
     responseElements: null,
     resources: s3Resources(bucket),
+    region: bucket.region,
     additionalEventData: s3Extra(c, 0, 0),
   };
 };

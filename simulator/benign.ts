@@ -67,6 +67,25 @@ export function roleOrigin(p: SimPrincipal, account: SimAccount, rng: Rng, at: n
   };
 }
 
+const STACK_UPDATE_CALLS = ["lambda:UpdateFunctionConfiguration20150331v2", "ec2:CreateTags", "iam:GetRole", "ec2:DescribeSecurityGroups", "ecs:UpdateService", "logs:DescribeLogGroups"];
+
+/**
+ * Calls CloudFormation makes with the caller's own credentials while it applies a change set:
+ * same identity plus `invokedBy`, source address and user agent set to the service.
+ */
+function stackUpdate(origin: SessionOrigin, time: number, rng: Rng, sink: RecordSink): void {
+  const service = "cloudformation.amazonaws.com";
+  const onBehalf = new Session({ ...origin, identity: { ...origin.identity, invokedBy: service }, invokedBy: service, errorRate: 0.01 }, rng, sink);
+  let t = time;
+  for (const api of rng.sample(STACK_UPDATE_CALLS, rng.int(2, 5))) onBehalf.call(api, (t += rng.between(2, 40) * 1000));
+}
+
+/** Make a habitual call; a change-set execution brings CloudFormation's own calls with it. */
+function habitualCall(session: Session, api: string, time: number, rng: Rng, sink: RecordSink, region?: string): void {
+  session.call(api, time, region ? { region } : {});
+  if (api === "cloudformation:ExecuteChangeSet") stackUpdate(session.origin, time, rng, sink);
+}
+
 /** Calls spread over [from, from + duration): bursty, as people click and scripts loop. */
 function burstTimes(rng: Rng, from: number, duration: number, count: number): number[] {
   const times: number[] = [];
@@ -110,9 +129,7 @@ function officeDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink:
     }
     const session = new Session(origin, rng, sink);
     const count = Math.max(1, Math.round(total / sessions));
-    for (const t of burstTimes(rng, start, duration, count)) {
-      session.call(draw(rng, apis), t, { region: draw(rng, p.regions) });
-    }
+    for (const t of burstTimes(rng, start, duration, count)) habitualCall(session, draw(rng, apis), t, rng, sink, draw(rng, p.regions));
   }
 }
 
@@ -166,7 +183,7 @@ function ciDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink: Rec
     );
     const session = new Session(roleOrigin({ ...p, sessionName: `GitHubActions-${rng.int(100000, 999999)}` }, p.account, rng, start, sourceIp, { webIdentity: true }), rng, sink);
     for (const t of burstTimes(rng, start + 5000, rng.between(4, 15) * MINUTE, Math.round(rng.logNormal(p.dailyEvents / 4, 0.3)))) {
-      session.call(draw(rng, p.apis), t);
+      habitualCall(session, draw(rng, p.apis), t, rng, sink);
     }
   }
 }

@@ -80,6 +80,10 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
 
   const record: RecordSink = (r: EmittedRecord) => {
     if (current === undefined) throw new Error(`scenario ${plan.scenario.id}: a call was made outside ctx.stage(...)`);
+    // The planner relies on this bound to fit instances in their period.
+    if (r.time > plan.start + plan.scenario.maxDurationHours * HOUR) {
+      throw new Error(`scenario ${plan.scenario.id} (${plan.id}) ran past its maxDurationHours (${plan.scenario.maxDurationHours} h); bound its waits or raise the limit`);
+    }
     if (r.time < period.start || r.time >= period.end) return;
     const stage = stages.get(current) ?? { ids: [], start: r.time, end: r.time };
     stage.ids.push(r.eventId);

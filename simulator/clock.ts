@@ -12,10 +12,12 @@ export function isoSeconds(ms: number): string {
 
 /** Parse a `YYYY-MM-DD` date as UTC midnight; throws with the offending text when malformed. */
 export function parseDay(text: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
-    throw new Error(`expected a date like 2026-11-02, got "${text}"`);
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  // Date.parse rolls impossible dates forward (02-30 → 03-02): require the date to survive a round trip.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) {
+    throw new Error(`expected a real calendar date like 2026-11-02, got "${text}"`);
   }
-  return Date.parse(`${text}T00:00:00Z`);
+  return ms;
 }
 
 /** Day of week for a UTC time shifted by `utcOffsetHours` (0 = Sunday). */

@@ -91,10 +91,14 @@ function isHuman(r: Rec): boolean {
   return u?.type === "AssumedRole" && String(u.sessionContext?.sessionIssuer?.arn ?? "").includes("AWSReservedSSO");
 }
 
-/** Benign human events grouped per principal (principalId is stable across accounts and sessions). */
+/**
+ * Benign human events grouped per principal (principalId is stable across accounts and sessions).
+ * Calls a service makes on a human's behalf (`invokedBy`, e.g. CloudFormation applying a change
+ * set) come from the service, not from the human's device, so they are left out.
+ */
 function benignHumans(): Map<string, Rec[]> {
   return groupBy(
-    records.filter((r) => isHuman(r) && !truthIds.has(r.eventID)),
+    records.filter((r) => isHuman(r) && r.userIdentity.invokedBy === undefined && !truthIds.has(r.eventID)),
     (r) => r.userIdentity.principalId as string,
   );
 }
@@ -174,6 +178,27 @@ describe("a generated run", () => {
   it("never repeats an eventID across the run", () => {
     const ids = records.map((r) => r.eventID as string);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("identifies every call consistently: ids, keys and ARNs agree with each other", () => {
+    const problems: string[] = [];
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const r of records) {
+      const u = r.userIdentity;
+      if (!uuid.test(r.eventID)) problems.push(`${r.eventID}: eventID is not a UUID`);
+      if (typeof r.requestID !== "string" || r.requestID.length < 16) problems.push(`${r.eventID}: requestID ${r.requestID}`);
+      if (u.type === "IAMUser" || u.type === "AssumedRole") {
+        const arnAccount = /^arn:aws:(?:iam|sts)::(\d{12}):/.exec(u.arn)?.[1];
+        if (arnAccount !== u.accountId) problems.push(`${r.eventID}: ${u.arn} in account ${u.accountId}`);
+      }
+      if (u.type === "IAMUser" && !/^A[KS]IA[A-Z2-7]{16}$/.test(u.accessKeyId ?? "") && r.eventName !== "ConsoleLogin") problems.push(`${r.eventID}: IAM user key ${u.accessKeyId}`);
+      if (u.type === "AssumedRole") {
+        const session = String(u.arn).split("/").pop();
+        if (u.principalId !== `${u.sessionContext?.sessionIssuer?.principalId}:${session}`) problems.push(`${r.eventID}: principalId ${u.principalId} for ${u.arn}`);
+      }
+      if (problems.length >= 10) break;
+    }
+    expect(problems).toEqual([]);
   });
 
   it("concentrates each human's activity in a working-hours window", () => {

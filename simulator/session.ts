@@ -77,9 +77,11 @@ export class Session {
   call(apiKey: string, time: number, opts: CallOptions = {}): { eventId: string; body: CallBody } {
     const spec = apiSpec(apiKey);
     const account = opts.account ?? this.origin.account;
-    const region = spec.global ? "us-east-1" : (opts.region ?? account.homeRegion);
     const rng = this.rng;
-    const body = spec.build({ rng, account, region, time, callerName: this.origin.callerName, args: opts.args ?? {} });
+    const requested = spec.global ? "us-east-1" : (opts.region ?? account.homeRegion);
+    const body = spec.build({ rng, account, region: requested, time, callerName: this.origin.callerName, args: opts.args ?? {} });
+    // A bucket's calls are logged in the bucket's region, wherever the caller is.
+    const region = body.region ?? requested;
     let errorCode: string | undefined;
     let errorText: string | undefined;
     if (typeof opts.error === "string") errorCode = opts.error;

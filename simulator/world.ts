@@ -153,6 +153,13 @@ function humanNetworks(office: Office, p: Persona, rng: Rng): Habit<string> {
   return { items: ips, weights };
 }
 
+/** An instance leaves through its own VPC's NAT gateway; other VPC-hosted roles through the home VPC's. */
+function natNetworks(account: SimAccount, vpcId: string | undefined): Habit<string> {
+  const vpc = account.vpcs.find((v) => v.id === vpcId) ?? account.vpcs[0];
+  const items = vpc ? vpc.natGatewayIps : ["AWS Internal"];
+  return { items, weights: items.map(() => 1) };
+}
+
 function buildPrincipal(
   world: { offices: Office[]; browsers: string[]; org: string; domain: string; days: number },
   account: SimAccount,
@@ -234,7 +241,7 @@ function buildPrincipal(
   }
   const networks: Habit<string> =
     p.network === "human" ? humanNetworks(office, p, rng)
-    : p.network === "vpc-nat" ? { items: account.vpcs.flatMap((v) => v.natGatewayIps), weights: account.vpcs.map((_, i) => (i === 0 ? 5 : 1)) }
+    : p.network === "vpc-nat" ? natNetworks(account, identity.instance?.vpcId)
     : p.network === "aws-public" ? { items: Array.from({ length: 12 }, () => randomIpIn(rng.pick(rangesOf("aws", "US")).cidr, rng)), weights: Array(12).fill(1) }
     : p.network === "ci-runners" ? { items: Array.from({ length: 40 }, () => randomIpIn(rangesOf("hosting").find((r) => r.asn === 8075)!.cidr, rng)), weights: Array(40).fill(1) }
     : { items: [identity.serviceName ?? "AWS Internal"], weights: [1] };
@@ -285,7 +292,7 @@ export function buildWorld(seed: number, size: WorldSize): World {
   // Browser strings cost ~20 µs each from Faker: build the pool once.
   const browsers = Array.from({ length: 60 }, () => faker.internet.userAgent()).filter((ua) => /Chrome|Firefox|Safari|Edg/.test(ua));
   const accounts = accountKinds(size.accounts).map((kind, i) => buildAccount(kind, i, org, root.fork(`account/${i}`), regionsOfOrg));
-  const humansPerAccount = 16;
+  const humansPerAccount = 20;
   const principals: SimPrincipal[] = [];
   for (const account of accounts) {
     const rng = root.fork(`principals/${account.id}`);

@@ -80,7 +80,8 @@ export async function writeCloudTrailUnit(eventsDir: string, seed: number, unitI
     const group = groups.get(key)!;
     group.sort((a, b) => a.time - b.time || (a.eventId < b.eventId ? -1 : 1));
     const [account, region, slot] = key.split("|") as [string, string, string];
-    const s = stamp(Number(slot) + 5 * 60_000);
+    // Named, like CloudTrail's files, after a time when every event in it had happened.
+    const s = stamp(Number(slot) + HOUR + 5 * 60_000);
     const unique = new Rng(seed, `file/${unitId}/${key}`).chars(16, NAME_CHARS);
     const path = join(eventsDir, "AWSLogs", account, "CloudTrail", region, s.y, s.m, s.d, `${account}_CloudTrail_${region}_${s.name}_${unique}.json.gz`);
     // Synchronous on purpose: one worker is one core, so adding workers scales predictably.

@@ -1,0 +1,202 @@
+/**
+ * Campaigns in generated runs follow their scenario definitions, and truth records exactly the
+ * events each campaign produced, while the events themselves carry no trace of the label.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SimulationConfig } from "../schema/manifest.ts";
+import type { Campaign, Truth } from "../schema/truth.ts";
+import { SCENARIOS, scenarioById } from "../scenarios/registry.ts";
+import { runCampaign } from "./campaigns.ts";
+import { DAY, HOUR } from "./clock.ts";
+import { simulate } from "./run.ts";
+import { buildWorld } from "./world.ts";
+
+type Rec = Record<string, any>;
+
+const RUNS: SimulationConfig[] = [
+  { seed: 3, days: 4, historyDays: 2, accounts: 4, suite: "smoke", start: "2026-10-05" },
+  { seed: 5, days: 4, historyDays: 2, accounts: 4, suite: "default", start: "2026-10-05" },
+];
+
+function readRecords(eventsDir: string): Rec[] {
+  const out: Rec[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(...(JSON.parse(gunzipSync(readFileSync(p)).toString("utf8")) as { Records: Rec[] }).Records);
+    }
+  };
+  walk(eventsDir);
+  return out;
+}
+
+function ms(iso: string): number {
+  return Date.parse(iso);
+}
+
+/** ARNs an event acts as: the identity itself and, for role sessions, the role. */
+function identityArns(r: Rec): string[] {
+  const u = r.userIdentity ?? {};
+  return [u.arn, u.sessionContext?.sessionIssuer?.arn, u.accessKeyId].filter((x): x is string => typeof x === "string");
+}
+
+describe.each(RUNS.map((c) => [`${c.suite} run (seed ${c.seed})`, c] as const))("campaigns of a %s", (_name, config) => {
+  let dir: string;
+  let truth: Truth;
+  let records: Rec[];
+  let byId: Map<string, Rec>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "seqlab-campaigns-"));
+    await simulate({ config, outDir: dir, workers: 1, command: "test" });
+    truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Truth;
+    records = readRecords(join(dir, "events"));
+    byId = new Map(records.map((r) => [r.eventID as string, r]));
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const eachCampaign = (check: (c: Campaign) => void) => () => {
+    expect(truth.campaigns.length).toBeGreaterThan(0);
+    for (const c of truth.campaigns) check(c);
+  };
+
+  it("runs the suite's instances, each in its own segment of the period", () => {
+    const evaluationStart = ms(truth.period.evaluationStart);
+    const scenarios = new Set(truth.campaigns.map((c) => c.scenarioId));
+    expect(scenarios.size).toBe(SCENARIOS.length);
+    for (const c of truth.campaigns) {
+      const segment = /^c\d{3}-([he])-/.exec(c.id)?.[1];
+      expect(segment, c.id).toBeDefined();
+      if (segment === "h") expect(ms(c.start), c.id).toBeLessThan(evaluationStart);
+      else expect(ms(c.start), c.id).toBeGreaterThanOrEqual(evaluationStart);
+    }
+  });
+
+  it(
+    "matches its scenario's kind and expected sequence type",
+    eachCampaign((c) => {
+      const s = scenarioById(c.scenarioId);
+      expect(c.kind, c.id).toBe(s.kind);
+      expect(c.expectedSequenceType, c.id).toBe(s.expectedSequenceType);
+    }),
+  );
+
+  it(
+    "has every required stage, only declared stages, with their declared ATT&CK ids",
+    eachCampaign((c) => {
+      const s = scenarioById(c.scenarioId);
+      const present = c.stages.map((st) => st.id);
+      for (const declared of s.stages.filter((st) => !st.optional)) expect(present, `${c.id} lacks ${declared.id}`).toContain(declared.id);
+      for (const st of c.stages) {
+        const declared = s.stages.find((d) => d.id === st.id);
+        expect(declared, `${c.id}: undeclared stage ${st.id}`).toBeDefined();
+        expect([st.tactic, st.technique], `${c.id}/${st.id}`).toEqual([declared!.tactic, declared!.technique]);
+        expect(st.eventIds.length, `${c.id}/${st.id}`).toBeGreaterThan(0);
+      }
+    }),
+  );
+
+  it(
+    "runs its stages in declared order, one after the other",
+    eachCampaign((c) => {
+      const s = scenarioById(c.scenarioId);
+      const byStart = [...c.stages].sort((a, b) => ms(a.start) - ms(b.start));
+      const order = byStart.map((st) => s.stages.findIndex((d) => d.id === st.id));
+      expect(order, c.id).toEqual([...order].sort((a, b) => a - b));
+      for (let i = 1; i < byStart.length; i++) {
+        expect(ms(byStart[i]!.start), `${c.id}: ${byStart[i]!.id} starts before ${byStart[i - 1]!.id} ends`).toBeGreaterThanOrEqual(ms(byStart[i - 1]!.end));
+      }
+    }),
+  );
+
+  it(
+    "lists events that exist, with stage and campaign times and accounts taken from them",
+    eachCampaign((c) => {
+      for (const st of c.stages) {
+        const events = st.eventIds.map((id) => byId.get(id));
+        expect(events.filter((e) => e === undefined).length, `${c.id}/${st.id}: missing events`).toBe(0);
+        const times = events.map((e) => ms(e!.eventTime));
+        expect(ms(st.start), `${c.id}/${st.id} start`).toBe(Math.min(...times));
+        expect(ms(st.end), `${c.id}/${st.id} end`).toBe(Math.max(...times));
+      }
+      expect(ms(c.start), c.id).toBe(Math.min(...c.stages.map((st) => ms(st.start))));
+      expect(ms(c.end), c.id).toBe(Math.max(...c.stages.map((st) => ms(st.end))));
+      const accounts = new Set(c.stages.flatMap((st) => st.eventIds.map((id) => byId.get(id)!.recipientAccountId as string)));
+      expect(c.accounts, c.id).toEqual([...accounts].sort());
+    }),
+  );
+
+  it("never lists an event twice, in one campaign or across campaigns", () => {
+    const ids = truth.campaigns.flatMap((c) => c.stages.flatMap((st) => st.eventIds));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it(
+    "lists only events made as its actors",
+    eachCampaign((c) => {
+      expect(c.actors.length, c.id).toBeGreaterThan(0);
+      const actors = new Set(c.actors);
+      for (const st of c.stages) {
+        for (const id of st.eventIds) {
+          const r = byId.get(id)!;
+          expect(identityArns(r).some((a) => actors.has(a)), `${c.id}/${st.id}: ${id} made as ${JSON.stringify(r.userIdentity)}`).toBe(true);
+        }
+      }
+    }),
+  );
+
+  it("lists every event an attacker made: none of the attacker's calls is left out of truth", () => {
+    const inTruth = new Set(truth.campaigns.flatMap((c) => c.stages.flatMap((st) => st.eventIds)));
+    // An attacker's calls share identity, address and tool; benign calls never share all three.
+    const fingerprint = (r: Rec) => `${r.userIdentity?.arn} ${r.sourceIPAddress} ${String(r.userAgent).replace(/ md\/command#\S*$/, "")}`;
+    for (const c of truth.campaigns.filter((x) => x.kind === "attack")) {
+      const prints = new Set(c.stages.flatMap((st) => st.eventIds.map((id) => fingerprint(byId.get(id)!))));
+      const leftOut = records.filter((r) => !inTruth.has(r.eventID) && prints.has(fingerprint(r)));
+      expect(leftOut.map((r) => `${r.eventTime} ${r.eventName}`), c.id).toEqual([]);
+    }
+  });
+
+  it("leaves no trace of a label in any event", () => {
+    const labels = [...SCENARIOS.map((s) => s.id), ...truth.campaigns.map((c) => c.id)];
+    const leaks: string[] = [];
+    for (const r of records) {
+      const text = JSON.stringify(r);
+      for (const label of labels) if (text.includes(label)) leaks.push(`${r.eventID} contains "${label}"`);
+      if (leaks.length > 5) break;
+    }
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe("scenario durations", () => {
+  const world = buildWorld(3, { accounts: 4, days: 4 });
+  const start = Date.parse("2026-10-05T00:00:00Z");
+  const PROBES = 200;
+
+  // planCampaigns starts an instance no later than `end - maxDurationHours`, trusting the scenario
+  // to finish within that time; an instance that runs longer loses its last stages at the period's
+  // end (or, in history, spills into the evaluation period).
+  it.each(SCENARIOS.map((s) => [s.id, s] as const))("%s finishes within maxDurationHours, so an instance planned last keeps its required stages", (_id, scenario) => {
+    const planStart = start + DAY;
+    const periodEnd = planStart + scenario.maxDurationHours * HOUR;
+    const required = scenario.stages.filter((st) => !st.optional).map((st) => st.id);
+    const overruns: string[] = [];
+    for (let i = 0; i < PROBES; i++) {
+      const id = `c${String(i).padStart(3, "0")}-e-probe`;
+      // Run unclipped, then see what a period ending at the latest allowed end would have cut.
+      const c = runCampaign(world, { id, scenario, start: planStart }, { start, end: start + 60 * DAY }, () => {});
+      const hours = (Date.parse(c.end) - planStart) / HOUR;
+      const lost = required.filter((st) => !c.stages.some((x) => x.id === st && Date.parse(x.start) < periodEnd));
+      if (hours > scenario.maxDurationHours) overruns.push(`${id}: ${hours.toFixed(1)} h${lost.length ? `, loses ${lost.join(", ")}` : ""}`);
+    }
+    expect(overruns.length, `${overruns.length}/${PROBES} instances overrun ${scenario.maxDurationHours} h:\n${overruns.slice(0, 5).join("\n")}`).toBe(0);
+  });
+});

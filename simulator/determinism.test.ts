@@ -1,0 +1,162 @@
+/**
+ * Determinism: the same seed and config give byte-identical run directories whatever the number
+ * of workers or the order work is done in; another seed gives other events.
+ */
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SimulationConfig } from "../schema/manifest.ts";
+import { suiteById } from "../scenarios/suites.ts";
+import { generateBenignDay } from "./benign.ts";
+import { planCampaigns, runCampaign, runCampaigns } from "./campaigns.ts";
+import { periodOf, simulate } from "./run.ts";
+import type { EmittedRecord } from "./session.ts";
+import { buildWorld, inventoryOf } from "./world.ts";
+
+const CONFIG: SimulationConfig = { seed: 7, days: 4, historyDays: 2, accounts: 4, suite: "smoke", start: "2026-10-05" };
+
+/** Relative path → sha256 of every file under `dir`. */
+function hashTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p).split(sep).join("/"), createHash("sha256").update(readFileSync(p)).digest("hex"));
+    }
+  };
+  walk(dir);
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function manifestWithoutTimings(dir: string): unknown {
+  const { timings, ...rest } = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
+  expect(timings).toBeDefined();
+  return rest;
+}
+
+/** Every eventID written under a run's events/. */
+function eventIds(dir: string): Set<string> {
+  const ids = new Set<string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else for (const r of (JSON.parse(gunzipSync(readFileSync(p)).toString("utf8")) as { Records: { eventID: string }[] }).Records) ids.add(r.eventID);
+    }
+  };
+  walk(join(dir, "events"));
+  return ids;
+}
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "seqlab-determinism-"));
+  dirs.push(d);
+  return d;
+}
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("simulate", () => {
+  let oneWorker: string;
+  let twoWorkers: string;
+  let otherSeed: string;
+
+  beforeAll(async () => {
+    [oneWorker, twoWorkers, otherSeed] = [tempDir(), tempDir(), tempDir()];
+    await simulate({ config: CONFIG, outDir: oneWorker, workers: 1, command: "test" });
+    await simulate({ config: CONFIG, outDir: twoWorkers, workers: 2, command: "test" });
+    await simulate({ config: { ...CONFIG, seed: CONFIG.seed + 1 }, outDir: otherSeed, workers: 1, command: "test" });
+  });
+
+  it("writes byte-identical trees with one worker and with two", () => {
+    const a = hashTree(oneWorker);
+    const b = hashTree(twoWorkers);
+    expect(a.size).toBeGreaterThan(10);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    const differing = [...a.keys()].filter((k) => k !== "manifest.json" && a.get(k) !== b.get(k));
+    expect(differing).toEqual([]);
+  });
+
+  it("writes the same manifest apart from timings", () => {
+    expect(manifestWithoutTimings(twoWorkers)).toEqual(manifestWithoutTimings(oneWorker));
+  });
+
+  it("gives other events, truth and world for another seed", () => {
+    const a = eventIds(oneWorker);
+    const c = eventIds(otherSeed);
+    const shared = [...c].filter((id) => a.has(id)).length;
+    expect(shared).toBe(0);
+    for (const file of ["truth.json", "inventory.json", "intel.json"]) {
+      expect(readFileSync(join(otherSeed, file), "utf8"), file).not.toBe(readFileSync(join(oneWorker, file), "utf8"));
+    }
+  });
+});
+
+describe("building and planning", () => {
+  const size = { accounts: CONFIG.accounts, days: CONFIG.days };
+  const period = periodOf(CONFIG);
+
+  it("builds the same world twice, even with another world built in between", () => {
+    const first = buildWorld(CONFIG.seed, size);
+    buildWorld(CONFIG.seed + 100, { accounts: 9, days: 20 });
+    const second = buildWorld(CONFIG.seed, size);
+    expect(second).toEqual(first);
+    expect(JSON.stringify(inventoryOf(second))).toBe(JSON.stringify(inventoryOf(first)));
+  });
+
+  it("builds another world for another seed", () => {
+    expect(JSON.stringify(inventoryOf(buildWorld(CONFIG.seed + 1, size)))).not.toBe(JSON.stringify(inventoryOf(buildWorld(CONFIG.seed, size))));
+  });
+
+  it("plans the same campaigns twice", () => {
+    const suite = suiteById("default");
+    const a = planCampaigns(CONFIG.seed, suite, period).map((p) => ({ id: p.id, scenario: p.scenario.id, start: p.start }));
+    const b = planCampaigns(CONFIG.seed, suite, period).map((p) => ({ id: p.id, scenario: p.scenario.id, start: p.start }));
+    expect(a.length).toBeGreaterThan(3);
+    expect(b).toEqual(a);
+  });
+
+  it("runs each campaign the same whatever the order campaigns run in", () => {
+    const world = buildWorld(CONFIG.seed, size);
+    const plans = planCampaigns(CONFIG.seed, suiteById("default"), period);
+    const forward = runCampaigns(world, plans, period);
+    const reversed = [...plans].reverse().map((plan) => {
+      const records: EmittedRecord[] = [];
+      return { id: plan.id, campaign: runCampaign(buildWorld(CONFIG.seed, size), plan, period, (r) => records.push(r)), records };
+    });
+    for (const r of reversed) {
+      expect(r.campaign).toEqual(forward.campaigns.find((c) => c.id === r.id));
+      const ids = new Set(r.campaign.stages.flatMap((s) => s.eventIds));
+      expect(r.records).toEqual(forward.records.filter((x) => ids.has(x.eventId)));
+    }
+  });
+
+  it("generates each principal-day the same whatever the order, and after campaigns ran", () => {
+    const world = buildWorld(CONFIG.seed, size);
+    const generate = (w: typeof world, order: [number, number][]) => {
+      const out = new Map<string, EmittedRecord[]>();
+      for (const [pi, day] of order) {
+        const records: EmittedRecord[] = [];
+        generateBenignDay(w, w.principals[pi]!, day, period, (r) => records.push(r));
+        out.set(`${pi}/${day}`, records);
+      }
+      return out;
+    };
+    const order: [number, number][] = [];
+    for (let pi = 0; pi < world.principals.length; pi += 3) for (let day = 0; day < CONFIG.days; day++) order.push([pi, day]);
+    const forward = generate(world, order);
+    // A fresh world that has already run the campaigns (as the main thread's has) must give the same.
+    const used = buildWorld(CONFIG.seed, size);
+    runCampaigns(used, planCampaigns(CONFIG.seed, suiteById("smoke"), period), period);
+    const backward = generate(used, [...order].reverse());
+    expect(backward.size).toBe(forward.size);
+    for (const [key, records] of forward) expect(backward.get(key), key).toEqual(records);
+  });
+});
