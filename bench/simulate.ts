@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { simulate, WORKER_ENTRY } from "../simulator/run.ts";
+import { simulate, WORKER_ENTRY, YOUNG_GENERATION_MB } from "../simulator/run.ts";
 
 /** One measured figure with its target, if it has one. */
 export interface BenchLine {
@@ -18,13 +18,27 @@ export interface BenchLine {
 }
 
 async function floor(workers: number): Promise<{ eventsPerSecond: number; bytesPerSecond: number }> {
+  const threads = Array.from({ length: workers }, (_, i) => {
+    const w = new Worker(WORKER_ENTRY, {
+      workerData: { module: new URL("./floor-worker.ts", import.meta.url).href, seed: 1, accounts: 12, day: 1 + i },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      w.once("message", () => resolve());
+      w.once("error", reject);
+    });
+    return { w, ready };
+  });
+  // Every worker has its records in memory before any starts the clock.
+  await Promise.all(threads.map((t) => t.ready));
   const results = await Promise.all(
-    Array.from({ length: workers }, (_, i) =>
-      new Promise<{ events: number; bytes: number; seconds: number }>((resolve, reject) => {
-        const w = new Worker(WORKER_ENTRY, { workerData: { module: new URL("./floor-worker.ts", import.meta.url).href, seed: 1, accounts: 12, day: 1 + i } });
-        w.once("message", (m) => void w.terminate().then(() => resolve(m)));
-        w.once("error", reject);
-      }),
+    threads.map(
+      ({ w }) =>
+        new Promise<{ events: number; bytes: number; seconds: number }>((resolve, reject) => {
+          w.once("message", (m) => void w.terminate().then(() => resolve(m)));
+          w.once("error", reject);
+          w.postMessage("go");
+        }),
     ),
   );
   const seconds = Math.max(...results.map((r) => r.seconds));
@@ -46,7 +60,7 @@ async function throughput(workers: number, days: number): Promise<{ eventsPerSec
 function largeRun(accounts: number, days: number): { events: number; seconds: number; peakRssBytes: number } {
   const out = mkdtempSync(join(tmpdir(), "seqlab-bench-large-"));
   try {
-    const child = spawnSync(process.execPath, ["--import", "tsx", new URL("./large-run.ts", import.meta.url).pathname, out, String(accounts), String(days), "2"], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", new URL("./large-run.ts", import.meta.url).pathname, out, String(accounts), String(days), "2"], { encoding: "utf8", maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`large run failed: ${child.stderr}`);
     return JSON.parse(child.stdout.trim().split("\n").pop()!);
   } finally {
@@ -56,7 +70,8 @@ function largeRun(accounts: number, days: number): { events: number; seconds: nu
 
 /** Run the simulator benchmarks; `quick` skips the 10-million-event memory run. */
 export async function benchSimulate(quick: boolean, log: (line: string) => void): Promise<BenchLine[]> {
-  const days = quick ? 4 : 8;
+  // Long enough that starting the worker threads (~1 s) is a small part of the run.
+  const days = quick ? 8 : 14;
   const lines: BenchLine[] = [];
   log("simulate: floor (serialise + gzip level 1) at 1 and 2 workers");
   const floor1 = await floor(1);

@@ -20,7 +20,7 @@ import { Rng } from "./rng.ts";
 import type { EmittedRecord } from "./session.ts";
 import { buildWorld, inventoryOf } from "./world.ts";
 import type { World } from "./world-types.ts";
-import { addStats, emptyStats, writeAtomic, writeCloudTrailUnit, type WriteStats } from "./writer.ts";
+import { addStats, emptyStats, serializeRecord, writeAtomic, writeCloudTrailUnit, type WriteStats } from "./writer.ts";
 
 /** A unit of work: one account's principals on one day, plus campaign records filed with them. */
 export interface Unit {
@@ -54,10 +54,10 @@ export function periodOf(config: SimulationConfig): SplitPeriod {
 }
 
 /** Generate and write one unit (used in-process and by worker threads). */
-export async function runUnit(world: World, config: SimulationConfig, unit: Unit, eventsDir: string): Promise<WriteStats> {
+export function runUnit(world: World, config: SimulationConfig, unit: Unit, eventsDir: string): WriteStats {
   const period = periodOf(config);
-  const records: EmittedRecord[] = unit.campaignRecords.slice();
-  const sink = (r: EmittedRecord) => records.push(r);
+  const records = unit.campaignRecords.map(serializeRecord);
+  const sink = (r: EmittedRecord) => records.push(serializeRecord(r));
   for (const p of world.principals) if (p.account.id === unit.accountId) generateBenignDay(world, p, unit.day, period, sink);
   return writeCloudTrailUnit(eventsDir, config.seed, unit.id, records);
 }
@@ -91,36 +91,64 @@ async function versions(): Promise<Record<string, string>> {
   return { seqlab: pkg.version, node: process.versions.node, ...pkg.dependencies };
 }
 
+/** Young-generation size for simulation threads (the CLI gives the main thread the same). */
+export const YOUNG_GENERATION_MB = 192;
+
 /** Bootstrap that lets a worker thread load TypeScript; `workerData.module` names the module. */
 export const WORKER_ENTRY = new URL("./worker-entry.mjs", import.meta.url);
 
-/** Run units on `workers` threads (in-process for one), pulling from a shared queue. */
-async function runUnits(config: SimulationConfig, world: World, units: Unit[], eventsDir: string, workers: number, onDone: (s: WriteStats) => void): Promise<void> {
-  if (workers <= 1) {
-    for (const unit of units) onDone(await runUnit(world, config, unit, eventsDir));
-    return;
+/**
+ * Worker threads, each building the world once. They are started before the main thread plans the
+ * campaigns, so their start-up (loading, building the world) overlaps that work.
+ */
+class UnitPool {
+  private readonly ready: Promise<Worker>[];
+
+  constructor(count: number, config: SimulationConfig, eventsDir: string) {
+    this.ready = Array.from({ length: count }, () => {
+      const worker = new Worker(WORKER_ENTRY, {
+        workerData: { module: new URL("./worker.ts", import.meta.url).href, config, eventsDir },
+        // A larger young generation: records die young in batches, and fewer scavenges cut GC time.
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
+      return new Promise<Worker>((resolve, reject) => {
+        worker.once("message", () => resolve(worker));
+        worker.once("error", reject);
+      });
+    });
   }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER_ENTRY, { workerData: { module: new URL("./worker.ts", import.meta.url).href, config, eventsDir } });
-        const feed = () => {
-          if (next >= units.length) {
-            void worker.terminate().then(() => resolve());
-            return;
+
+  /** Run every unit, each worker pulling the next one from a shared queue; then stop the workers. */
+  async run(units: Unit[], onDone: (s: WriteStats) => void): Promise<void> {
+    let next = 0;
+    await Promise.all(
+      this.ready.map(async (ready) => {
+        const worker = await ready;
+        try {
+          while (next < units.length) {
+            const unit = units[next++]!;
+            const stats = await new Promise<WriteStats>((resolve, reject) => {
+              worker.once("message", resolve);
+              worker.once("error", reject);
+              worker.postMessage(unit);
+            });
+            worker.removeAllListeners("error");
+            onDone(stats);
           }
-          worker.postMessage(units[next++]);
-        };
-        worker.on("message", (stats: WriteStats) => {
-          onDone(stats);
-          feed();
-        });
-        worker.on("error", reject);
-        worker.on("online", feed);
+        } finally {
+          await worker.terminate();
+        }
       }),
-    ),
-  );
+    );
+  }
+}
+
+/** Run units in-process, yielding between units so the progress bar repaints. */
+async function runUnitsInProcess(config: SimulationConfig, world: World, units: Unit[], eventsDir: string, onDone: (s: WriteStats) => void): Promise<void> {
+  for (const unit of units) {
+    onDone(runUnit(world, config, unit, eventsDir));
+    await new Promise((r) => setImmediate(r));
+  }
 }
 
 /** Simulate a run into `outDir` (which the caller has checked and prepared). */
@@ -130,6 +158,8 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateResult> {
   const startedAt = new Date().toISOString();
   const period = periodOf(config);
   const suite = suiteById(config.suite);
+  const eventsDir = join(outDir, "events");
+  const pool = opts.workers > 1 ? new UnitPool(opts.workers, config, eventsDir) : undefined;
   const world = buildWorld(config.seed, { accounts: config.accounts, days: config.days });
   const plans = planCampaigns(config.seed, suite, period);
   const { records, campaigns } = runCampaigns(world, plans, period);
@@ -148,13 +178,16 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateResult> {
       units.push({ id, accountId: a.id, day, campaignRecords: byUnit.get(id) ?? [] });
     }
   }
-  const eventsDir = join(outDir, "events");
+  // Largest units first, so no worker is left with a big one at the end (output does not depend on order).
+  const weight = new Map(world.accounts.map((a) => [a.id, world.principals.filter((p) => p.account === a).reduce((sum, p) => sum + p.dailyEvents, 0)]));
+  units.sort((a, b) => weight.get(b.accountId)! + b.campaignRecords.length - (weight.get(a.accountId)! + a.campaignRecords.length) || a.day - b.day);
   const total = emptyStats();
   let done = 0;
-  await runUnits(config, world, units, eventsDir, opts.workers, (s) => {
+  const onDone = (s: WriteStats) => {
     addStats(total, s);
     opts.onProgress?.(++done, units.length, total.events);
-  });
+  };
+  await (pool ? pool.run(units, onDone) : runUnitsInProcess(config, world, units, eventsDir, onDone));
 
   const truth: Truth = {
     period: { start: isoSeconds(period.start), evaluationStart: isoSeconds(period.evaluationStart), end: isoSeconds(period.end) },

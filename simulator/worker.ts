@@ -7,6 +7,7 @@ import { buildWorld } from "./world.ts";
 const { config, eventsDir } = workerData as { config: SimulationConfig; eventsDir: string };
 const world = buildWorld(config.seed, { accounts: config.accounts, days: config.days });
 
+parentPort!.postMessage("ready");
 parentPort!.on("message", (unit: Unit) => {
-  void runUnit(world, config, unit, eventsDir).then((stats) => parentPort!.postMessage(stats));
+  parentPort!.postMessage(runUnit(world, config, unit, eventsDir));
 });
