@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { simulate, WORKER_ENTRY, YOUNG_GENERATION_MB } from "../simulator/run.ts";
+import { WORKER_ENTRY, YOUNG_GENERATION_MB } from "../simulator/pool.ts";
+import { simulate } from "../simulator/run.ts";
 
 /** One measured figure with its target, if it has one. */
 export interface BenchLine {

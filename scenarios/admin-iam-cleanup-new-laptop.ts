@@ -23,30 +23,32 @@ export default defineScenario({
   ],
   run(ctx) {
     const { rng } = ctx;
-    const admin = rng.pick(ctx.principals({ persona: "platform-admin" }));
+    // Clean-ups happen where former staff left users behind: the workload accounts.
+    const admin = rng.pick(ctx.principals({ persona: "platform-admin", accountKind: ["prod", "staging", "dev"] }));
     const caller = ctx.as(admin, ctx.origin("habitual", admin), "new-device");
     ctx.actor(admin.arn);
-    const users = ctx.principals({ persona: "developer-iam-user" }).filter((u) => u.accountId === admin.accountId);
-    const stale = rng.sample(users.length > 0 ? users.map((u) => u.name) : ["former.contractor", "old.build-user", "test.user"], rng.int(2, 5));
+    const dormant = ctx.principals({ persona: "dormant-user" }).filter((u) => u.accountId === admin.accountId);
+    const stale = rng.sample(dormant, rng.int(Math.min(2, dormant.length), dormant.length));
     let t = ctx.start;
     const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 800);
     ctx.stage("inventory", () => {
       caller.call("iam:GetAccountAuthorizationDetails", t);
       caller.call("iam:ListUsers", step(10));
       for (const u of stale) {
-        caller.call("iam:ListAccessKeys", step(8), { args: { userName: u } });
-        caller.call("iam:ListAttachedUserPolicies", step(5), { args: { userName: u } });
-        caller.call("iam:GetLoginProfile", step(5), { args: { userName: u } });
+        caller.call("iam:ListAccessKeys", step(8), { args: { userName: u.name } });
+        caller.call("iam:ListAttachedUserPolicies", step(5), { args: { userName: u.name } });
+        caller.call("iam:GetLoginProfile", step(5), { args: { userName: u.name } });
       }
     });
     t += rng.between(300, 2400) * 1000;
     ctx.stage("cleanup", () => {
       for (const u of stale) {
-        caller.call("iam:UpdateAccessKey", t, { args: { userName: u } });
-        caller.call("iam:DeleteAccessKey", step(20), { args: { userName: u } });
-        caller.call("iam:DetachUserPolicy", step(10), { args: { userName: u } });
-        if (rng.chance(0.5)) caller.call("iam:DeleteLoginProfile", step(10), { args: { userName: u } });
-        if (rng.chance(0.6)) caller.call("iam:DeleteUser", step(10), { args: { userName: u } });
+        const key = { userName: u.name, accessKeyId: u.accessKeyId };
+        caller.call("iam:UpdateAccessKey", t, { args: { ...key, status: "Inactive" } });
+        caller.call("iam:DeleteAccessKey", step(20), { args: key });
+        caller.call("iam:DetachUserPolicy", step(10), { args: { userName: u.name } });
+        if (rng.chance(0.5)) caller.call("iam:DeleteLoginProfile", step(10), { args: { userName: u.name } });
+        if (rng.chance(0.6)) caller.call("iam:DeleteUser", step(10), { args: { userName: u.name } });
         step(60);
       }
     });

@@ -38,12 +38,10 @@ export interface ActorRef {
 
 /** An identity acting from an origin with a tool; each call becomes one event. */
 export interface Caller {
-  readonly arn: string;
-  readonly sourceIp: string;
-  readonly userAgent: string;
   /**
    * Make a call at `time` (ms). `account` is the receiving account id (defaults to the caller's),
-   * `args` pins request fields (bucket, key, user…), `error` forces a refusal.
+   * `args` pins request fields (bucket, key, user…), `error` forces a refusal; otherwise calls fail
+   * now and then, as real attackers' calls do.
    */
   call(api: string, time: number, opts?: { region?: string; account?: string; args?: Record<string, unknown>; error?: string }): string;
 }
@@ -69,6 +67,8 @@ export interface ScenarioContext {
   origin(kind: OriginKind, victim?: ActorRef): string;
   /** Act as a principal with its long-term key (IAM users) or its role credentials. */
   as(victim: ActorRef, origin: string, tooling: ToolingKind): Caller;
+  /** A fresh long-term access key id, to create with `iam:CreateAccessKey` and then use. */
+  newAccessKeyId(): string;
   /** Act as a brand-new IAM user or key the campaign created (persistence). */
   asCreatedUser(accountId: string, userName: string, accessKeyId: string, origin: string, tooling: ToolingKind): Caller;
   /** Record the calls made by `body` as events of stage `id`. */

@@ -1,4 +1,5 @@
 import { defineScenario } from "./define.ts";
+import { TELLTALE_RATE } from "./telltales.ts";
 
 /**
  * An EC2 instance's role credentials are stolen through SSRF to the instance metadata service and
@@ -26,7 +27,7 @@ export default defineScenario({
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "ec2-app", withInstance: true, accountKind: ["prod", "staging", "dev", "shared-services"] }));
     const origin = ctx.origin(rng.pick(["vps", "vps", "residential", "tor", "vpn"] as const));
-    const attacker = ctx.as(victim, origin, rng.chance(0.3) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const));
+    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const));
     ctx.actor(victim.arn);
     let t = ctx.start;
     const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 500);
@@ -42,7 +43,8 @@ export default defineScenario({
         attacker.call("s3:GetBucketLocation", step(4), { args: { bucketName: b.name } });
         if (rng.chance(0.5)) attacker.call("s3:ListObjects", step(3), { args: { bucketName: b.name } });
       }
-      for (let i = 0; i < rng.int(2, 8); i++) attacker.call("s3:ListObjects", step(2), { args: { bucketName: target.name } });
+      const listings = rng.int(2, 8);
+      for (let i = 0; i < listings; i++) attacker.call("s3:ListObjects", step(2), { args: { bucketName: target.name } });
     });
     t += rng.between(60, 3 * 3600) * 1000;
     ctx.stage("collection", () => {

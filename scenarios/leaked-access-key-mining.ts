@@ -1,4 +1,5 @@
 import { defineScenario } from "./define.ts";
+import { TELLTALE_RATE } from "./telltales.ts";
 
 /**
  * A long-term IAM user access key leaks (public repository, paste site) and is used from outside:
@@ -29,7 +30,7 @@ export default defineScenario({
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
     const origin = ctx.origin(rng.pick(["vps", "vps", "tor", "residential", "vpn"] as const));
-    const attacker = ctx.as(victim, origin, rng.chance(0.35) ? "pentest" : rng.pick(["cli", "boto3"] as const));
+    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3"] as const));
     ctx.actor(victim.arn);
     let t = ctx.start;
     const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 1000);
@@ -49,11 +50,16 @@ export default defineScenario({
     });
     t += rng.between(60, 1800) * 1000;
     const backdoor = rng.pick(["support", "aws-admin", "ses-user", "devops", "backup-svc"]) + (rng.chance(0.5) ? `-${rng.hex(3)}` : "");
+    const backdoorKey = ctx.newAccessKeyId();
     ctx.stage("persistence", () => {
       attacker.call("iam:CreateUser", t, { args: { userName: backdoor } });
       attacker.call("iam:AttachUserPolicy", step(8), { args: { userName: backdoor, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
-      attacker.call("iam:CreateAccessKey", step(8), { args: { userName: backdoor } });
+      attacker.call("iam:CreateAccessKey", step(8), { args: { userName: backdoor, accessKeyId: backdoorKey } });
       if (rng.chance(0.6)) attacker.call("iam:CreateLoginProfile", step(8), { args: { userName: backdoor, passwordResetRequired: false } });
+      // The new key is tried at once, often from another address.
+      const backdoorCaller = ctx.asCreatedUser(victim.accountId, backdoor, backdoorKey, rng.chance(0.5) ? origin : ctx.origin("vps"), rng.pick(["cli", "boto3"] as const));
+      backdoorCaller.call("sts:GetCallerIdentity", step(60));
+      backdoorCaller.call("iam:ListAttachedUserPolicies", step(10), { args: { userName: backdoor } });
     });
     if (rng.chance(0.7)) {
       t += rng.between(30, 900) * 1000;

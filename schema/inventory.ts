@@ -48,6 +48,8 @@ export const accountSchema = z.object({
   kind: z.enum(["management", "log-archive", "security", "shared-services", "prod", "staging", "dev"]),
   regions: z.array(z.string()).min(1),
   vpcs: z.array(vpcSchema),
+  /** Elastic IPs allocated in the account (NAT gateways' public addresses among them). */
+  elasticIps: z.array(z.string()),
   buckets: z.array(bucketSchema),
   instances: z.array(instanceSchema),
   lambdas: z.array(lambdaSchema),

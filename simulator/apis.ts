@@ -51,7 +51,6 @@ export interface ApiSpec {
 }
 
 type Builder = (c: CallContext) => CallBody;
-const none: Builder = () => ({ requestParameters: null, responseElements: null });
 
 function arg<T>(c: CallContext, name: string, fallback: () => T): T {
   return (c.args[name] as T | undefined) ?? fallback();
@@ -158,7 +157,8 @@ const instanceIds = (c: CallContext) => {
 
 function credentials(c: CallContext, hours = 1): Record<string, unknown> {
   return {
-    accessKeyId: iamId("ASIA", c.rng),
+    // Callers pass the key they will act with, so issued and used credentials match.
+    accessKeyId: arg(c, "accessKeyId", () => iamId("ASIA", c.rng)),
     sessionToken: `IQoJb3JpZ2luX2VjE${secretToken(c.rng, 60)}`,
     expiration: javaDate(c.time + hours * HOUR, true),
   };
@@ -168,7 +168,7 @@ const assumeRole: Builder = (c) => {
   const targetAccount = arg(c, "targetAccountId", () => c.account.id);
   const role = arg(c, "roleName", () => c.rng.pick(c.account.roleNames));
   const session = arg(c, "roleSessionName", () => `${c.callerName.split("@")[0]}-${Math.floor(c.time / 1000)}`);
-  const roleId = iamId("AROA", c.rng);
+  const roleId = arg(c, "roleId", () => iamId("AROA", c.rng));
   const roleArn = `arn:aws:iam::${targetAccount}:role/${role}`;
   return {
     requestParameters: { roleArn, roleSessionName: session, durationSeconds: 3600 },
@@ -190,7 +190,7 @@ const assumeRoleWithWebIdentity: Builder = (c) => {
     responseElements: {
       credentials: credentials(c),
       subjectFromWebIdentityToken: arg(c, "subject", () => "repo:acme/app:ref:refs/heads/main"),
-      assumedRoleUser: { assumedRoleId: `${iamId("AROA", c.rng)}:${session}`, arn: `arn:aws:sts::${c.account.id}:assumed-role/${role}/${session}` },
+      assumedRoleUser: { assumedRoleId: `${arg(c, "roleId", () => iamId("AROA", c.rng))}:${session}`, arn: `arn:aws:sts::${c.account.id}:assumed-role/${role}/${session}` },
       provider: `arn:aws:iam::${c.account.id}:oidc-provider/token.actions.githubusercontent.com`,
       audience: "sts.amazonaws.com",
     },
@@ -213,7 +213,7 @@ const createAccessKey: Builder = (c) => {
   const user = userName(c);
   return {
     requestParameters: { userName: user },
-    responseElements: { accessKey: { userName: user, accessKeyId: iamId("AKIA", c.rng), status: "Active", createDate: javaDate(c.time) } },
+    responseElements: { accessKey: { userName: user, accessKeyId: arg(c, "accessKeyId", () => iamId("AKIA", c.rng)), status: "Active", createDate: javaDate(c.time) } },
   };
 };
 
@@ -251,7 +251,8 @@ const runInstances: Builder = (c) => {
       disableApiTermination: false,
       disableApiStop: false,
       clientToken: c.rng.uuid(),
-      ...(c.args.userData ? { userData: "<sensitiveDataRemoved>" } : {}),
+      // Most launches bootstrap with user data; CloudTrail redacts its content.
+      ...(arg(c, "userData", () => c.rng.chance(0.7)) ? { userData: "<sensitiveDataRemoved>" } : {}),
     },
     responseElements: {
       requestId: c.rng.uuid(),
@@ -341,6 +342,7 @@ const createUser: Builder = (c) => {
 
 const userCall: Builder = (c) => ({ requestParameters: { userName: userName(c) }, responseElements: null });
 const accessKeyCall: Builder = (c) => ({ requestParameters: { userName: userName(c), accessKeyId: arg(c, "accessKeyId", () => iamId("AKIA", c.rng)) }, responseElements: null });
+const updateAccessKey: Builder = (c) => ({ requestParameters: { ...accessKeyCall(c).requestParameters, status: arg(c, "status", () => "Inactive") }, responseElements: null });
 const roleCall: Builder = (c) => ({ requestParameters: { roleName: roleName(c) }, responseElements: null });
 const listCall: Builder = () => ({ requestParameters: null, responseElements: null });
 const maxItems: Builder = () => ({ requestParameters: { maxItems: 100 }, responseElements: null });
@@ -354,10 +356,14 @@ const policyVersion: Builder = (c) => ({
   responseElements: { policyVersion: { versionId: `v${c.rng.int(2, 9)}`, isDefaultVersion: true, createDate: javaDate(c.time) } },
 });
 
-const loginProfile: Builder = (c) => ({
-  requestParameters: { userName: userName(c), passwordResetRequired: arg(c, "passwordResetRequired", () => true) },
-  responseElements: { loginProfile: { userName: userName(c), createDate: javaDate(c.time), passwordResetRequired: false } },
-});
+const loginProfile: Builder = (c) => {
+  const user = userName(c);
+  const reset = arg(c, "passwordResetRequired", () => true);
+  return {
+    requestParameters: { userName: user, passwordResetRequired: reset },
+    responseElements: { loginProfile: { userName: user, createDate: javaDate(c.time), passwordResetRequired: reset } },
+  };
+};
 
 const guardDutyDetectors: Builder = () => ({ requestParameters: null, responseElements: null });
 const securityGroupIngress: Builder = (c) => ({
@@ -373,10 +379,13 @@ const snapshotCall: Builder = (c) => ({
   responseElements: { snapshotId: ec2Id("snap", c.rng), status: "pending", startTime: c.time },
 });
 const functionCall: Builder = (c) => ({ requestParameters: { functionName: lambdaFn(c) }, responseElements: null });
-const updateCode: Builder = (c) => ({
-  requestParameters: { functionName: lambdaFn(c), publish: true, s3Bucket: c.rng.pick(c.account.buckets).name, s3Key: `builds/${c.rng.hex(12)}.zip` },
-  responseElements: { functionName: lambdaFn(c), runtime: "nodejs20.x", codeSha256: secretToken(c.rng, 44), version: String(c.rng.int(2, 300)) },
-});
+const updateCode: Builder = (c) => {
+  const functionName = lambdaFn(c);
+  return {
+    requestParameters: { functionName, publish: true, s3Bucket: c.rng.pick(c.account.buckets).name, s3Key: `builds/${c.rng.hex(12)}.zip` },
+    responseElements: { functionName, runtime: "nodejs20.x", codeSha256: secretToken(c.rng, 44), version: String(c.rng.int(2, 300)) },
+  };
+};
 const ecrImage: Builder = (c) => ({
   requestParameters: { repositoryName: arg(c, "repositoryName", () => c.rng.pick(["web", "api", "worker"])), imageTag: c.rng.hex(7) },
   responseElements: null,
@@ -409,7 +418,7 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["iam:DeleteUser", false, userCall, ["DeleteConflict"]],
   ["iam:CreateAccessKey", false, createAccessKey, ["LimitExceeded", "AccessDenied"]],
   ["iam:DeleteAccessKey", false, accessKeyCall],
-  ["iam:UpdateAccessKey", false, accessKeyCall],
+  ["iam:UpdateAccessKey", false, updateAccessKey],
   ["iam:CreateLoginProfile", false, loginProfile, ["EntityAlreadyExists"]],
   ["iam:DeleteLoginProfile", false, userCall, ["NoSuchEntity"]],
   ["iam:AttachUserPolicy", false, attachPolicy("userName"), ["AccessDenied"]],
@@ -457,7 +466,7 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["cloudtrail:DescribeTrails", true, listCall],
   ["cloudtrail:GetTrailStatus", true, trailCall],
   ["cloudtrail:LookupEvents", true, (c) => ({ requestParameters: { maxResults: 50, startTime: isoSeconds(c.time - HOUR), endTime: isoSeconds(c.time) }, responseElements: null })],
-  ["cloudtrail:StopLogging", false, trailCall, ["AccessDenied"]],
+  ["cloudtrail:StopLogging", false, trailCall],
   ["cloudtrail:StartLogging", false, trailCall],
   ["cloudtrail:DeleteTrail", false, trailCall],
   ["cloudtrail:UpdateTrail", false, trailCall],
@@ -515,7 +524,18 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
 ];
 
 const GLOBAL_SERVICES = new Set(["iam", "signin", "ce", "budgets", "health", "organizations"]);
-const DEFAULT_ERRORS = ["AccessDenied", "ThrottlingException"];
+/** The error codes each service really returns for a refused or throttled call, most common first. */
+const SERVICE_ERRORS: Record<string, string[]> = {
+  iam: ["AccessDenied", "Throttling"],
+  sts: ["AccessDenied"],
+  s3: ["AccessDenied", "SlowDown"],
+  ec2: ["Client.UnauthorizedOperation", "Client.RequestLimitExceeded"],
+  monitoring: ["AccessDenied", "Throttling"],
+  cloudformation: ["AccessDenied", "Throttling"],
+  autoscaling: ["AccessDenied", "Throttling"],
+  signin: ["AccessDenied"],
+};
+const DEFAULT_ERRORS = ["AccessDeniedException", "ThrottlingException"];
 
 function eventSourceOf(service: string): string {
   return `${service}.amazonaws.com`;
@@ -535,12 +555,17 @@ export const API_CATALOGUE: ReadonlyMap<string, ApiSpec> = new Map(
       dataEvent,
       global: GLOBAL_SERVICES.has(service) || key === "s3:ListBuckets",
       eventType: service === "signin" ? "AwsConsoleSignIn" : "AwsApiCall",
-      errors: errors ?? DEFAULT_ERRORS,
+      errors: errors ?? SERVICE_ERRORS[service] ?? DEFAULT_ERRORS,
       build,
     };
     return [key, spec];
   }),
 );
+
+/** The IAM action of an event name: Lambda's dated names (`ListFunctions20150331`) lose their suffix. */
+export function actionName(eventName: string): string {
+  return eventName.replace(/20\d{6}.*$/, "");
+}
 
 /** The spec for a key; throws naming the key and a near match when it is unknown. */
 export function apiSpec(key: string): ApiSpec {

@@ -2,8 +2,9 @@
  * Benign behaviour: one principal's activity on one day, from its persona and habits. Each
  * (principal, day) has its own random stream, so days can be generated in any order or worker.
  */
-import { DAY, HOUR, MINUTE, localWeekday } from "./clock.ts";
-import { assumedRoleIdentity, awsServiceIdentity, iamUserIdentity, sessionKey } from "./identity.ts";
+import { DAY, HOUR, MINUTE, isoSeconds, localWeekday } from "./clock.ts";
+import { assumedRoleIdentity, iamUserIdentity, serviceOrigin, sessionKey } from "./identity.ts";
+import { ALL_REGIONS } from "./networks.ts";
 import { persona } from "./personas.ts";
 import { Rng } from "./rng.ts";
 import { Session, type RecordSink, type SessionOrigin } from "./session.ts";
@@ -42,29 +43,56 @@ export function instanceCredential(seed: number, p: SimPrincipal, time: number):
   return { accessKeyId: sessionKey(rng), createdAt: block * CREDENTIAL_ROTATION - rng.between(1, 30) * MINUTE };
 }
 
-/** The assumed-role origin of a principal's session in `account`. */
-export function roleOrigin(p: SimPrincipal, account: SimAccount, rng: Rng, at: number, sourceIp: string, extra: { webIdentity?: boolean; ec2?: boolean; accessKeyId?: string } = {}): SessionOrigin {
+/** How a role session was issued, when it matters for its `userIdentity`. */
+export interface RoleSessionOptions {
+  accessKeyId?: string;
+  sessionName?: string;
+  webIdentity?: boolean;
+  ec2?: boolean;
+  /** Set for service-linked roles: calls carry `invokedBy` and come from the service. */
+  invokedBy?: string;
+}
+
+/** The assumed-role origin of a principal's session in `account` (its role there, for other accounts). */
+export function roleOrigin(p: SimPrincipal, account: SimAccount, rng: Rng, at: number, sourceIp: string, o: RoleSessionOptions = {}): SessionOrigin {
+  const role = account === p.account ? { name: p.roleName!, id: p.roleId! } : p.rolesIn[account.id]!;
+  const sessionName = o.sessionName ?? p.sessionName!;
   const identity = assumedRoleIdentity({
     accountId: account.id,
-    roleName: p.roleName!,
-    roleId: p.roleId!,
-    ...(p.identity === "sso" ? { rolePath: "/aws-reserved/sso.amazonaws.com/" } : {}),
-    sessionName: p.sessionName!,
-    accessKeyId: extra.accessKeyId ?? sessionKey(rng),
+    roleName: role.name,
+    roleId: role.id,
+    ...(role.name.startsWith("AWSReservedSSO") ? { rolePath: "/aws-reserved/sso.amazonaws.com/" } : o.invokedBy ? { rolePath: `/aws-service-role/${o.invokedBy}/` } : {}),
+    sessionName,
+    accessKeyId: o.accessKeyId ?? sessionKey(rng),
     createdAt: at,
     mfa: p.mfa,
-    ...(extra.webIdentity ? { webIdentityProvider: "token.actions.githubusercontent.com" } : {}),
-    ...(extra.ec2 ? { ec2RoleDelivery: true } : {}),
+    ...(o.webIdentity ? { webIdentityProvider: "token.actions.githubusercontent.com" } : {}),
+    ...(o.ec2 ? { ec2RoleDelivery: true } : {}),
   });
+  if (o.invokedBy) identity.invokedBy = o.invokedBy;
   return {
     identity,
     account,
-    callerName: p.sessionName!,
+    callerName: sessionName,
     callerArn: identity.arn as string,
     sourceIp,
     userAgent: draw(rng, p.userAgents),
+    ...(o.invokedBy ? { invokedBy: o.invokedBy } : {}),
     errorRate: p.errorRate,
   };
+}
+
+/**
+ * The STS call that issued a role session, made by `issuer`: its response carries the very key,
+ * role id and session name the session then acts with, so a defender can chain them.
+ */
+function issueRoleSession(issuer: Session, api: string, time: number, session: SessionOrigin, roleName: string, roleId: string, extra: Record<string, unknown> = {}): void {
+  const identity = session.identity as { accessKeyId: string; accountId: string };
+  issuer.call(api, time, {
+    account: session.account,
+    args: { ...extra, targetAccountId: identity.accountId, roleName, roleId, roleSessionName: session.callerName, accessKeyId: identity.accessKeyId },
+    error: false,
+  });
 }
 
 const STACK_UPDATE_CALLS = ["lambda:UpdateFunctionConfiguration20150331v2", "ec2:CreateTags", "iam:GetRole", "ec2:DescribeSecurityGroups", "ecs:UpdateService", "logs:DescribeLogGroups"];
@@ -78,6 +106,16 @@ function stackUpdate(origin: SessionOrigin, time: number, rng: Rng, sink: Record
   const onBehalf = new Session({ ...origin, identity: { ...origin.identity, invokedBy: service }, invokedBy: service, errorRate: 0.01 }, rng, sink);
   let t = time;
   for (const api of rng.sample(STACK_UPDATE_CALLS, rng.int(2, 5))) onBehalf.call(api, (t += rng.between(2, 40) * 1000));
+}
+
+/**
+ * A role session whose credentials an AWS service fetched (EC2 instance profiles, Lambda, ECS
+ * tasks, service-linked roles): the service's AssumeRole is logged, then the session acts.
+ */
+function vendedSession(p: SimPrincipal, vendor: string, rng: Rng, sink: RecordSink, at: number, sourceIp: string, o: RoleSessionOptions = {}): Session {
+  const origin = roleOrigin(p, p.account, rng, at, sourceIp, o);
+  issueRoleSession(new Session(serviceOrigin(vendor, p.account, 0), rng, sink), "sts:AssumeRole", at, origin, p.roleName!, p.roleId!);
+  return new Session(origin, rng, sink);
 }
 
 /** Make a habitual call; a change-set execution brings CloudFormation's own calls with it. */
@@ -120,12 +158,13 @@ function officeDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink:
       const identity = console ? iamUserIdentity(p, sessionKey(rng), start) : iamUserIdentity(p, p.accessKeyId!);
       origin = { identity, account, callerName: p.inventory.name, callerArn: p.inventory.arn, sourceIp, userAgent: ua, fromConsole: console, errorRate: p.errorRate };
       if (console) {
-        const login = new Session({ ...origin, identity: { type: "IAMUser", principalId: p.userId, arn: p.inventory.arn, accountId: account.id, userName: p.inventory.name }, fromConsole: false }, rng, sink);
+        const login = new Session({ ...origin, identity: iamUserIdentity(p), fromConsole: false }, rng, sink);
         login.call("signin:ConsoleLogin", start - rng.between(5, 60) * 1000, { args: { mfa: p.mfa }, error: false });
       }
     } else {
       origin = { ...roleOrigin(p, account, rng, start, sourceIp), userAgent: ua, fromConsole: console };
-      if (console) new Session({ ...origin, fromConsole: false }, rng, sink).call("signin:ConsoleLogin", start - rng.between(5, 60) * 1000, { args: { mfa: true }, error: false });
+      // Federated sign-ins report MFAUsed "No": MFA happened at the identity provider.
+      if (console) new Session({ ...origin, fromConsole: false }, rng, sink).call("signin:ConsoleLogin", start - rng.between(5, 60) * 1000, { args: { mfa: false }, error: false });
     }
     const session = new Session(origin, rng, sink);
     const count = Math.max(1, Math.round(total / sessions));
@@ -143,15 +182,14 @@ function alwaysOnDay(world: World, p: SimPrincipal, day: number, period: Period,
     const hourStart = dayStart + h * HOUR;
     // Instance-profile and Lambda credentials rotate: a new session key every six hours.
     if (h % (CREDENTIAL_ROTATION / HOUR) === 0 || !session) {
-      if (p.identity === "aws-service") {
-        session = new Session(
-          { identity: awsServiceIdentity(p.serviceName!), account: p.account, callerName: p.serviceName!, callerArn: p.serviceName!, sourceIp: p.serviceName!, userAgent: p.serviceName!, invokedBy: p.serviceName!, errorRate: p.errorRate },
-          rng,
-          sink,
-        );
+      if (p.identity === "aws-service" && !p.roleName) {
+        session = new Session(serviceOrigin(p.serviceName!, p.account, p.errorRate), rng, sink);
+      } else if (p.identity === "aws-service") {
+        session = vendedSession(p, p.serviceName!, rng, sink, hourStart - rng.between(1, 30) * MINUTE, p.serviceName!, { invokedBy: p.serviceName! });
       } else {
         const credential = instanceCredential(world.seed, p, hourStart);
-        session = new Session(roleOrigin(p, p.account, rng, credential.createdAt, draw(rng, p.networks), { ec2: p.instance !== undefined, accessKeyId: credential.accessKeyId }), rng, sink);
+        const vendor = p.instance ? "ec2.amazonaws.com" : "lambda.amazonaws.com";
+        session = vendedSession(p, vendor, rng, sink, credential.createdAt, draw(rng, p.networks), { ec2: p.instance !== undefined, accessKeyId: credential.accessKeyId });
       }
     }
     const n = rng.poisson((total * weights[h]!) / sum);
@@ -162,7 +200,7 @@ function alwaysOnDay(world: World, p: SimPrincipal, day: number, period: Period,
 
 function ciDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink: RecordSink): void {
   const dayStart = period.start + day * DAY;
-  const weekday = new Date(dayStart).getUTCDay();
+  const weekday = localWeekday(dayStart, 0);
   const runs = weekday === 0 || weekday === 6 ? rng.poisson(0.3) : 1 + rng.poisson(3);
   for (let r = 0; r < runs; r++) {
     const start = dayStart + rng.between(7, 20) * HOUR;
@@ -176,12 +214,10 @@ function ciDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink: Rec
       userName: subject,
       identityProvider: "token.actions.githubusercontent.com",
     };
-    new Session({ identity: webIdentityUser, account: p.account, callerName: subject, callerArn: subject, sourceIp, userAgent: userAgentForCall(ua, "sts", "AssumeRoleWithWebIdentity"), errorRate: 0 }, rng, sink).call(
-      "sts:AssumeRoleWithWebIdentity",
-      start,
-      { args: { roleName: p.roleName, subject } },
-    );
-    const session = new Session(roleOrigin({ ...p, sessionName: `GitHubActions-${rng.int(100000, 999999)}` }, p.account, rng, start, sourceIp, { webIdentity: true }), rng, sink);
+    const origin = { ...roleOrigin(p, p.account, rng, start, sourceIp, { webIdentity: true, sessionName: `GitHubActions-${rng.int(100000, 999999)}` }), userAgent: ua };
+    const runner = new Session({ identity: webIdentityUser, account: p.account, callerName: subject, callerArn: subject, sourceIp, userAgent: userAgentForCall(ua, "sts", "AssumeRoleWithWebIdentity"), errorRate: 0 }, rng, sink);
+    issueRoleSession(runner, "sts:AssumeRoleWithWebIdentity", start, origin, p.roleName!, p.roleId!, { subject });
+    const session = new Session(origin, rng, sink);
     for (const t of burstTimes(rng, start + 5000, rng.between(4, 15) * MINUTE, Math.round(rng.logNormal(p.dailyEvents / 4, 0.3)))) {
       habitualCall(session, draw(rng, p.apis), t, rng, sink);
     }
@@ -191,21 +227,24 @@ function ciDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink: Rec
 function sweepDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink: RecordSink): void {
   let t = period.start + day * DAY + 2 * HOUR + rng.between(0, 20) * MINUTE;
   const sourceIp = draw(rng, p.networks);
-  const base = new Session(roleOrigin({ ...p, sessionName: p.instance?.id ?? "scanner" }, p.account, rng, t - HOUR, sourceIp), rng, sink);
+  const base = vendedSession(p, "ec2.amazonaws.com", rng, sink, t - rng.between(10, 50) * MINUTE, sourceIp, { ec2: true });
   for (const account of [p.account, ...p.otherAccounts]) {
+    let session = base;
     if (account !== p.account) {
-      base.call("sts:AssumeRole", t, { account, args: { targetAccountId: account.id, roleName: p.roleName, roleSessionName: "cspm-scan" } });
+      const origin = roleOrigin(p, account, rng, t, sourceIp, { sessionName: "cspm-scan" });
+      issueRoleSession(base, "sts:AssumeRole", t, origin, p.rolesIn[account.id]!.name, p.rolesIn[account.id]!.id);
+      session = new Session(origin, rng, sink);
     }
-    const session = new Session(roleOrigin({ ...p, sessionName: "cspm-scan" }, account, rng, t, sourceIp), rng, sink);
     const times = burstTimes(rng, t, rng.between(6, 14) * MINUTE, Math.round(rng.logNormal(p.dailyEvents, 0.2)));
-    for (const time of times) session.call(draw(rng, p.apis), time, { region: rng.pick(account.regions) });
+    // A CSPM sweep covers every region, not just those the account uses.
+    for (const time of times) session.call(draw(rng, p.apis), time, { region: rng.pick(ALL_REGIONS) });
     t = (times[times.length - 1] ?? t) + rng.between(5, 60) * 1000;
   }
 }
 
 function nightlyDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink: RecordSink): void {
   const start = period.start + day * DAY + 1 * HOUR + rng.between(0, 30) * MINUTE;
-  const session = new Session(roleOrigin({ ...p, sessionName: `backup-${new Date(start).toISOString().slice(0, 10)}` }, p.account, rng, start, draw(rng, p.networks)), rng, sink);
+  const session = vendedSession(p, "ecs-tasks.amazonaws.com", rng, sink, start - rng.between(1, 5) * MINUTE, draw(rng, p.networks), { sessionName: `backup-${isoSeconds(start).slice(0, 10)}` });
   const sources = p.account.buckets.filter((b) => b.sensitive && !b.name.includes("-backups-"));
   const target = p.account.buckets.find((b) => b.name.includes("-backups-")) ?? p.account.buckets[0]!;
   let t = start;
@@ -239,5 +278,7 @@ export function generateBenignDay(world: World, p: SimPrincipal, day: number, pe
       return sweepDay(p, day, period, rng, clipped);
     case "nightly":
       return nightlyDay(p, day, period, rng, clipped);
+    case "dormant":
+      return;
   }
 }

@@ -18,6 +18,9 @@ import { makeUserAgentHabit, type Tooling } from "./user-agents.ts";
 import { accountById, type SimPrincipal, type World } from "./world-types.ts";
 import { inventoryOf } from "./world.ts";
 
+/** Attackers' calls fail too (guessing at permissions, quotas); benign personas fail 0.5-8%. */
+const CAMPAIGN_ERROR_RATE = 0.04;
+
 /** The simulated period split into history (training) and evaluation. */
 export interface SplitPeriod extends Period {
   evaluationStart: number;
@@ -102,19 +105,15 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
   }
 
   function caller(origin: SessionOrigin): Caller {
-    const session = new Session(origin, rng, record);
-    const ua = origin.userAgent;
+    const session = new Session({ ...origin, errorRate: CAMPAIGN_ERROR_RATE }, rng, record);
     return {
-      arn: origin.callerArn,
-      sourceIp: origin.sourceIp,
-      userAgent: typeof ua === "string" ? ua : ua.base,
       call(api, time, opts = {}) {
         const account = opts.account ? accountById(world, opts.account) : undefined;
         return session.call(api, time, {
           ...(opts.region ? { region: opts.region } : {}),
           ...(account ? { account } : {}),
           ...(opts.args ? { args: opts.args } : {}),
-          error: opts.error ?? false,
+          ...(opts.error ? { error: opts.error } : {}),
         }).eventId;
       },
     };
@@ -170,13 +169,16 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       // Stolen instance credentials are the very key the instance holds at that time.
       const credential = p.instance ? instanceCredential(world.seed, p, plan.start) : { accessKeyId: sessionKey(rng), createdAt: plan.start - rng.between(1, 60) * 60_000 };
       const origin = roleOrigin(p, p.account, rng, credential.createdAt, sourceIp, { ec2: p.instance !== undefined, accessKeyId: credential.accessKeyId });
-      return caller({ ...origin, userAgent, errorRate: 0 });
+      return caller({ ...origin, userAgent });
+    },
+    newAccessKeyId() {
+      return iamId("AKIA", rng);
     },
     asCreatedUser(accountId, userName, accessKeyId, sourceIp, tooling) {
       const account = accountById(world, accountId);
       const arn = `arn:aws:iam::${accountId}:user/${userName}`;
       actors.add(arn);
-      const identity = { type: "IAMUser", principalId: iamId("AIDA", rng), arn, accountId, accessKeyId, userName };
+      const identity = iamUserIdentity({ userId: iamId("AIDA", rng), mfa: false, inventory: { arn, accountId, name: userName, type: "IAMUser", accessKeyIds: [accessKeyId], mfa: false, consoleAccess: false, trustedPrincipals: [], tags: {} } }, accessKeyId);
       return caller({ identity, account, callerName: userName, callerArn: arn, sourceIp, userAgent: userAgentFor(tooling, undefined), errorRate: 0 });
     },
     stage(id, body) {

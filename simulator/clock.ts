@@ -48,3 +48,8 @@ export function javaDate(ms: number, yearComma = false): string {
   const time = `${h % 12 === 0 ? 12 : h % 12}:${String(d.getUTCMinutes()).padStart(2, "0")}:${String(d.getUTCSeconds()).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}${yearComma ? "," : ""} ${time}`;
 }
+
+/** The wall clock, for the manifest's timings only: nothing simulated may depend on it. */
+export function wallClockIso(): string {
+  return new Date().toISOString();
+}

@@ -12,7 +12,8 @@ import type { SimulationConfig } from "../schema/manifest.ts";
 import { suiteById } from "../scenarios/suites.ts";
 import { generateBenignDay } from "./benign.ts";
 import { planCampaigns, runCampaign, runCampaigns } from "./campaigns.ts";
-import { periodOf, simulate } from "./run.ts";
+import { periodOf } from "./period.ts";
+import { simulate } from "./run.ts";
 import type { EmittedRecord } from "./session.ts";
 import { buildWorld, inventoryOf } from "./world.ts";
 

@@ -6,16 +6,20 @@
 import { isoSeconds } from "./clock.ts";
 import { iamId } from "./ids.ts";
 import type { Rng } from "./rng.ts";
-import type { SimPrincipal } from "./world-types.ts";
+import type { SessionOrigin } from "./session.ts";
+import type { SimAccount, SimPrincipal } from "./world-types.ts";
 
-/** An IAM user calling with its long-term access key (or a console session's ASIA key). */
-export function iamUserIdentity(p: SimPrincipal, accessKeyId: string, consoleSince?: number): Record<string, unknown> {
+/**
+ * An IAM user: with its long-term access key, a console session's ASIA key (`consoleSince`), or no
+ * key at all (the `ConsoleLogin` event itself).
+ */
+export function iamUserIdentity(p: Pick<SimPrincipal, "userId" | "inventory" | "mfa">, accessKeyId?: string, consoleSince?: number): Record<string, unknown> {
   const identity: Record<string, unknown> = {
     type: "IAMUser",
     principalId: p.userId,
     arn: p.inventory.arn,
-    accountId: p.account.id,
-    accessKeyId,
+    accountId: p.inventory.accountId,
+    ...(accessKeyId ? { accessKeyId } : {}),
     userName: p.inventory.name,
   };
   if (consoleSince !== undefined) {
@@ -66,9 +70,18 @@ export function assumedRoleIdentity(s: RoleSession): Record<string, unknown> {
   };
 }
 
-/** An AWS service acting on the account's behalf (`type: AWSService`). */
-export function awsServiceIdentity(serviceName: string): Record<string, unknown> {
-  return { type: "AWSService", invokedBy: serviceName };
+/** An AWS service acting on the account's behalf (`type: AWSService`): it is its own address and agent. */
+export function serviceOrigin(serviceName: string, account: SimAccount, errorRate: number): SessionOrigin {
+  return {
+    identity: { type: "AWSService", invokedBy: serviceName },
+    account,
+    callerName: serviceName,
+    callerArn: serviceName,
+    sourceIp: serviceName,
+    userAgent: serviceName,
+    invokedBy: serviceName,
+    errorRate,
+  };
 }
 
 /** A fresh temporary access key id for a new session. */

@@ -12,9 +12,12 @@ export function accountId(rng: Rng): string {
   return String(rng.int(1, 9)) + rng.chars(11, "0123456789");
 }
 
-/** An IAM unique id with its real prefix (AIDA user, AROA role, AKIA/ASIA keys): 20 characters. */
+/**
+ * An IAM id with its real prefix and length: unique ids of users and roles (AIDA…, AROA…) have 21
+ * characters, access key ids (AKIA… long-term, ASIA… temporary) 20.
+ */
 export function iamId(prefix: "AIDA" | "AROA" | "AKIA" | "ASIA", rng: Rng): string {
-  return prefix + rng.chars(16, UPPER_DIGITS);
+  return prefix + rng.chars(prefix === "AIDA" || prefix === "AROA" ? 17 : 16, UPPER_DIGITS);
 }
 
 /** A 40-character secret-like token (never a real secret). */

@@ -104,3 +104,6 @@ export function lookupIp(ip: string): AsnRange | undefined {
     return n >= first && n < first + size;
   });
 }
+
+/** Every commercial region: scanners sweep them all, as attackers' discovery does. */
+export const ALL_REGIONS: readonly string[] = ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "sa-east-1"];

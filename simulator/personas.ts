@@ -7,7 +7,7 @@ import type { Tooling } from "./user-agents.ts";
 import type { IdentityKind } from "./world-types.ts";
 
 /** When a persona acts. */
-export type Schedule = "office" | "always" | "nightly" | "daily-sweep" | "ci";
+export type Schedule = "office" | "always" | "nightly" | "daily-sweep" | "ci" | "dormant";
 
 /** Where a persona's calls come from. */
 export type NetworkHabit = "human" | "vpc-nat" | "aws-public" | "ci-runners" | "aws-service";
@@ -52,6 +52,20 @@ const READ_DISCOVERY: [string, number][] = [
 
 /** Every benign persona. */
 export const PERSONAS: readonly Persona[] = [
+  {
+    id: "dormant-user",
+    description: "Former employee or contractor whose IAM user and key were never removed: no activity",
+    identity: "iam-user",
+    schedule: "dormant",
+    dailyEvents: 0,
+    spread: 0,
+    errorRate: 0,
+    tooling: [["cli", 1]],
+    network: "human",
+    apis: [["sts:GetCallerIdentity", 1]],
+    later: [],
+    habitShare: 1,
+  },
   {
     id: "developer",
     description: "Application developer signing in through IAM Identity Center: console and CLI during office hours",
@@ -101,8 +115,12 @@ export const PERSONAS: readonly Persona[] = [
       ["sts:GetSessionToken", 1],
       ["ec2:StartInstances", 1],
       ["ec2:StopInstances", 1],
+      ["iam:ListAttachedUserPolicies", 0.3],
+      ["iam:ListAccessKeys", 0.3],
+      ["s3:GetBucketLocation", 0.8],
+      ["ec2:DescribeRegions", 0.3],
     ],
-    later: ["ec2:DescribeImages", "ecr:BatchGetImage"],
+    later: ["ec2:DescribeImages", "ecr:BatchGetImage", "iam:CreateAccessKey"],
     habitShare: 0.6,
   },
   {
@@ -124,6 +142,20 @@ export const PERSONAS: readonly Persona[] = [
       ["iam:ListAccessKeys", 1],
       ["iam:AttachRolePolicy", 1],
       ["iam:CreatePolicyVersion", 0.3],
+      ["iam:ListAttachedUserPolicies", 1],
+      ["iam:GetLoginProfile", 0.3],
+      ["iam:CreateUser", 0.1],
+      ["iam:CreateAccessKey", 0.15],
+      ["iam:CreateLoginProfile", 0.08],
+      ["iam:AttachUserPolicy", 0.15],
+      ["iam:DetachUserPolicy", 0.1],
+      ["iam:UpdateAccessKey", 0.1],
+      ["iam:DeleteAccessKey", 0.1],
+      ["iam:DeleteLoginProfile", 0.05],
+      ["iam:DeleteUser", 0.05],
+      ["ec2:DescribeRegions", 0.5],
+      ["ec2:DescribeInstanceTypes", 0.4],
+      ["s3:GetBucketLocation", 0.5],
       ["ec2:CreateTags", 1],
       ["ec2:RunInstances", 0.3],
       ["ec2:TerminateInstances", 0.3],
@@ -153,6 +185,7 @@ export const PERSONAS: readonly Persona[] = [
       ["athena:GetQueryExecution", 14],
       ["athena:GetQueryResults", 8],
       ["glue:GetTables", 4],
+      ["s3:GetBucketLocation", 1],
       ["s3:ListObjects", 5],
       ["s3:GetObject", 10],
       ["s3:PutObject", 1],
@@ -299,14 +332,8 @@ export const PERSONAS: readonly Persona[] = [
     errorRate: 0.002,
     tooling: [["console", 1]],
     network: "aws-service",
-    apis: [
-      ["kms:Decrypt", 6],
-      ["kms:GenerateDataKey", 4],
-      ["config:PutEvaluations", 2],
-      ["ec2:DescribeInstances", 2],
-      ["autoscaling:DescribeAutoScalingGroups", 1],
-      ["sts:AssumeRole", 3],
-    ],
+    // Each principal takes the mix of its service from AWS_SERVICE_MIXES.
+    apis: [],
     later: [],
     habitShare: 1,
   },
@@ -328,7 +355,13 @@ export const PERSONAS: readonly Persona[] = [
       ["iam:ListAccessKeys", 2],
       ["iam:ListMFADevices", 2],
       ["iam:ListAttachedRolePolicies", 2],
+      ["iam:ListAttachedUserPolicies", 2],
+      ["iam:GetLoginProfile", 1],
+      ["iam:GetAccountAuthorizationDetails", 0.5],
+      ["ec2:DescribeRegions", 1],
+      ["ec2:DescribeInstanceTypes", 0.3],
       ["s3:ListBuckets", 1],
+      ["s3:GetBucketLocation", 2],
       ["s3:GetBucketPolicy", 2],
       ["s3:GetBucketAcl", 2],
       ["s3:GetBucketEncryption", 2],
@@ -370,6 +403,24 @@ export const PERSONAS: readonly Persona[] = [
     roleName: "backup-exporter",
   },
 ];
+
+/**
+ * What each AWS service does in an account on its own: S3 encrypting with KMS as `AWSService`,
+ * Config and Auto Scaling through their service-linked roles.
+ */
+export const AWS_SERVICE_MIXES: Record<string, { linkedRole?: string; sessionName?: string; apis: [string, number][] }> = {
+  "s3.amazonaws.com": { apis: [["kms:Decrypt", 6], ["kms:GenerateDataKey", 4]] },
+  "config.amazonaws.com": {
+    linkedRole: "AWSServiceRoleForConfig",
+    sessionName: "AWSConfig-Describe",
+    apis: [["ec2:DescribeInstances", 4], ["ec2:DescribeSecurityGroups", 3], ["ec2:DescribeVolumes", 2], ["ec2:DescribeVpcs", 1], ["iam:GetRole", 2], ["iam:ListAttachedRolePolicies", 1], ["s3:GetBucketAcl", 2], ["s3:GetBucketPolicy", 2], ["s3:GetBucketVersioning", 1], ["lambda:GetFunction20150331v2", 1]],
+  },
+  "autoscaling.amazonaws.com": {
+    linkedRole: "AWSServiceRoleForAutoScaling",
+    sessionName: "AutoScaling",
+    apis: [["ec2:DescribeInstances", 6], ["ec2:DescribeSubnets", 1], ["monitoring:DescribeAlarms", 3], ["ec2:RunInstances", 0.2], ["ec2:TerminateInstances", 0.2]],
+  },
+};
 
 /** A persona by id; throws with the known ids when it does not exist. */
 export function persona(id: string): Persona {

@@ -4,10 +4,9 @@
  * data events, truth, inventory, intel and manifest. Thresholds are loose enough to hold for any
  * seed and tight enough to catch a generator that drifts away from real CloudTrail.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudTrailRecordSchema, describeCloudTrailProblem } from "../schema/cloudtrail.ts";
 import { intelSchema } from "../schema/intel.ts";
@@ -15,32 +14,13 @@ import { inventorySchema } from "../schema/inventory.ts";
 import { manifestSchema, type SimulationConfig } from "../schema/manifest.ts";
 import { truthSchema, type Truth } from "../schema/truth.ts";
 import { simulate, type SimulateResult } from "./run.ts";
+import { listFiles, readEventFiles, type EventFile } from "./testing.ts";
 
 type Rec = Record<string, any>;
 
 const CONFIG: SimulationConfig = { seed: 11, days: 4, historyDays: 2, accounts: 4, suite: "smoke", start: "2026-10-05" };
 const FILE_NAME =
   /^AWSLogs\/(\d{12})\/CloudTrail\/([a-z]{2}(?:-[a-z]+)+-\d)\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{12})_CloudTrail_([a-z]{2}(?:-[a-z]+)+-\d)_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z_([A-Za-z0-9]{16})\.json\.gz$/;
-
-/** Every file under `dir`, as paths relative to it with forward slashes. */
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(relative(dir, p).split(sep).join("/"));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
-interface EventFile {
-  path: string;
-  body: unknown;
-  records: Rec[];
-}
 
 let dir: string;
 let result: SimulateResult;
@@ -52,11 +32,7 @@ let truthIds: Set<string>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "seqlab-realism-"));
   result = await simulate({ config: CONFIG, outDir: dir, workers: 1, command: "test" });
-  const eventsDir = join(dir, "events");
-  files = listFiles(eventsDir).map((path) => {
-    const body = JSON.parse(gunzipSync(readFileSync(join(eventsDir, path))).toString("utf8")) as { Records?: Rec[] };
-    return { path, body, records: body.Records ?? [] };
-  });
+  files = readEventFiles(dir);
   records = files.flatMap((f) => f.records);
   truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Truth;
   truthIds = new Set(truth.campaigns.flatMap((c) => c.stages.flatMap((s) => s.eventIds)));

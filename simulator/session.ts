@@ -5,7 +5,7 @@
  */
 import type { Rng } from "./rng.ts";
 import type { SimAccount } from "./world-types.ts";
-import { apiSpec, type ApiSpec, type CallBody } from "./apis.ts";
+import { actionName, apiSpec, type ApiSpec, type CallBody } from "./apis.ts";
 import { isoSeconds } from "./clock.ts";
 import { s3RequestId, requestId } from "./ids.ts";
 import { userAgentForCall, type UserAgentHabit } from "./user-agents.ts";
@@ -46,23 +46,55 @@ export interface SessionOrigin {
   errorRate: number;
 }
 
-const TLS = ["TLSv1.3", "TLS_AES_128_GCM_SHA256"] as const;
+/** TLS as clients negotiate it: mostly 1.3, older SDKs and tools 1.2. */
+const TLS_13 = { tlsVersion: "TLSv1.3", cipherSuite: "TLS_AES_128_GCM_SHA256" } as const;
+const TLS_12 = { tlsVersion: "TLSv1.2", cipherSuite: "ECDHE-RSA-AES128-GCM-SHA256" } as const;
 
-function errorMessage(code: string, spec: ApiSpec, origin: SessionOrigin, resource: string): string {
+/** The error message AWS writes for a code, in the service's own wording. */
+function errorMessage(code: string, spec: ApiSpec, origin: SessionOrigin, resource: string, args: Record<string, unknown>): string {
+  const action = `${spec.service}:${actionName(spec.eventName)}`;
+  const denied = `User: ${origin.callerArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
   switch (code) {
     case "AccessDenied":
+      return spec.service === "s3" ? "Access Denied" : denied;
     case "AccessDeniedException":
+      return denied;
     case "Client.UnauthorizedOperation":
-      return spec.service === "s3"
-        ? "Access Denied"
-        : `User: ${origin.callerArn} is not authorized to perform: ${spec.service}:${spec.eventName.replace(/20\d{6}.*$/, "")} on resource: ${resource} because no identity-based policy allows the ${spec.service}:${spec.eventName.replace(/20\d{6}.*$/, "")} action`;
+      return `You are not authorized to perform this operation. ${denied}`;
+    case "Throttling":
     case "ThrottlingException":
       return "Rate exceeded";
+    case "Client.RequestLimitExceeded":
+      return "Request limit exceeded.";
+    case "SlowDown":
+      return "Please reduce your request rate.";
     case "NoSuchEntity":
-      return "The user with name cannot be found.";
+      return `The user with name ${String(args.userName ?? origin.callerName)} cannot be found.`;
+    case "EntityAlreadyExists":
+      return `User with name ${String(args.userName ?? "")} already exists.`;
+    case "LimitExceeded":
+      return "Cannot exceed quota for AccessKeysPerUser: 2";
+    case "NoSuchBucketPolicy":
+      return "The bucket policy does not exist";
+    case "VcpuLimitExceeded":
+      return "You have requested more vCPU capacity than your current vCPU limit of 32 allows for the instance bucket that the specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.";
+    case "InsufficientInstanceCapacity":
+      return "We currently do not have sufficient capacity in the Availability Zone you requested.";
+    case "ResourceNotFoundException":
+      return "Secrets Manager can't find the specified secret.";
     default:
-      return `${code}: the request could not be completed`;
+      return code;
   }
+}
+
+/** The host name a client sent, as `tlsDetails.clientProvidedHostHeader` records it. */
+function hostHeader(spec: ApiSpec, region: string, body: CallBody): string {
+  if (spec.service === "signin") return "signin.aws.amazon.com";
+  if (spec.service === "s3") {
+    const bucket = body.requestParameters?.bucketName as string | undefined;
+    return bucket ? `${bucket}.s3.${region}.amazonaws.com` : "s3.amazonaws.com";
+  }
+  return spec.global ? `${spec.service}.amazonaws.com` : `${spec.service}.${region}.amazonaws.com`;
 }
 
 /** A session: make calls at given times; each produces one record in the sink. */
@@ -90,7 +122,7 @@ export class Session {
       errorCode = rng.weighted(spec.errors, spec.errors.map((_, i) => 1 / (i + 1) ** 2));
     }
     if (errorCode !== undefined && errorText === undefined) {
-      errorText = errorMessage(errorCode, spec, this.origin, `arn:aws:${spec.service}::${account.id}:*`);
+      errorText = errorMessage(errorCode, spec, this.origin, `arn:aws:${spec.service}::${account.id}:*`, opts.args ?? {});
     }
     const eventId = rng.uuid();
     const service = this.origin.invokedBy;
@@ -111,7 +143,10 @@ export class Session {
     }
     record.requestParameters = body.requestParameters;
     record.responseElements = errorCode !== undefined && spec.eventType === "AwsApiCall" ? null : body.responseElements;
-    if (body.additionalEventData) record.additionalEventData = body.additionalEventData;
+    if (body.additionalEventData) {
+      // A refused S3 call moves no data.
+      record.additionalEventData = errorCode !== undefined && "bytesTransferredOut" in body.additionalEventData ? { ...body.additionalEventData, bytesTransferredOut: 0 } : body.additionalEventData;
+    }
     record.requestID = spec.service === "s3" ? s3RequestId(rng) : requestId(rng);
     record.eventID = eventId;
     record.readOnly = spec.readOnly;
@@ -120,17 +155,7 @@ export class Session {
     record.managementEvent = !spec.dataEvent;
     record.recipientAccountId = account.id;
     record.eventCategory = spec.dataEvent ? "Data" : "Management";
-    if (!service) {
-      record.tlsDetails = {
-        tlsVersion: TLS[0],
-        cipherSuite: TLS[1],
-        clientProvidedHostHeader: spec.dataEvent || apiKey.startsWith("s3:")
-          ? `${(body.requestParameters?.bucketName as string | undefined) ?? "s3"}.s3.${region}.amazonaws.com`
-          : spec.global
-            ? `${spec.service}.amazonaws.com`
-            : `${spec.service}.${region}.amazonaws.com`,
-      };
-    }
+    if (!service) record.tlsDetails = { ...(typeof this.origin.userAgent !== "string" && this.origin.userAgent.tls12 ? TLS_12 : TLS_13), clientProvidedHostHeader: hostHeader(spec, region, body) };
     if (this.origin.fromConsole) record.sessionCredentialFromConsole = "true";
     this.sink({ time, accountId: account.id, region, eventId, record });
     return { eventId, body };

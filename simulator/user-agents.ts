@@ -3,6 +3,7 @@
  * (tool + version + OS); the AWS CLI v2 then appends the command it runs, as the real CLI does.
  * Browser strings come from Faker, built once per world into a pool.
  */
+import { actionName } from "./apis.ts";
 import type { Rng } from "./rng.ts";
 
 /** The tool families a caller can use. */
@@ -12,6 +13,8 @@ export type Tooling = "console" | "cli" | "boto3" | "java-sdk" | "node-sdk" | "g
 export interface UserAgentHabit {
   tooling: Tooling;
   base: string;
+  /** Older installations and corporate proxies still negotiate TLS 1.2. */
+  tls12?: boolean;
 }
 
 const OS_DESKTOP = ["macos#23.4.0 md/arch#arm64", "macos#24.1.0 md/arch#arm64", "linux#6.5.0-35-generic md/arch#x86_64", "windows#10 md/arch#amd64"];
@@ -19,6 +22,11 @@ const OS_SERVER = ["linux#5.10.215-203.850.amzn2.x86_64", "linux#6.1.84-99.169.a
 
 /** One installation of a tool, with versions drawn from realistic ranges. */
 export function makeUserAgentHabit(tooling: Tooling, rng: Rng, browsers: readonly string[]): UserAgentHabit {
+  const habit = installation(tooling, rng, browsers);
+  return rng.chance(0.25) ? { ...habit, tls12: true } : habit;
+}
+
+function installation(tooling: Tooling, rng: Rng, browsers: readonly string[]): UserAgentHabit {
   const py = `3.${rng.int(9, 12)}.${rng.int(1, 9)}`;
   switch (tooling) {
     case "console":
@@ -65,7 +73,7 @@ const kebabCache = new Map<string, string>();
 function kebab(name: string): string {
   let out = kebabCache.get(name);
   if (out === undefined) {
-    out = name.replace(/[0-9]{8}.*$/, "").replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+    out = actionName(name).replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
     kebabCache.set(name, out);
   }
   return out;

@@ -1,7 +1,7 @@
 /** Worker thread: builds the world once, then generates and writes the units it is sent. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SimulationConfig } from "../schema/manifest.ts";
-import { runUnit, type Unit } from "./run.ts";
+import { runUnit, type Unit } from "./unit.ts";
 import { buildWorld } from "./world.ts";
 
 const { config, eventsDir } = workerData as { config: SimulationConfig; eventsDir: string };

@@ -51,9 +51,11 @@ export interface SimPrincipal {
   account: SimAccount;
   /** Other accounts it works in (SSO permission sets, the scanner's targets). */
   otherAccounts: SimAccount[];
-  /** Role name (roles and SSO permission-set roles) and the role's unique id. */
+  /** Role name (roles and SSO permission-set roles) and the role's unique id, in its home account. */
   roleName?: string;
   roleId?: string;
+  /** The role it acts through in each other account (SSO permission sets, the scanner's audit role). */
+  rolesIn: Record<string, { name: string; id: string }>;
   /** Session name: an SSO user's email, an instance id, a function name. */
   sessionName?: string;
   /** IAM user unique id (AIDA…) and long-term access key (AKIA…). */
@@ -90,14 +92,10 @@ export interface World {
   offices: Office[];
   /** Browser user agents, built once (Faker is slow per call). */
   browsers: string[];
-  /** Tor exit addresses in use this period, and the share of them intel knows. */
+  /** Tor exit addresses in use this period. */
   torExits: string[];
-}
-
-/** The inventory entry of a bucket by name, for builders and scenarios. */
-export function findBucket(world: World, name: string): SimBucket | undefined {
-  for (const a of world.accounts) for (const b of a.buckets) if (b.name === name) return b;
-  return undefined;
+  /** Roles that exist for the organisation's own plumbing (permission sets, audit roles), per account. */
+  extraRoles: Principal[];
 }
 
 /** An account by id; throws with the id when it does not exist. */

@@ -4,12 +4,12 @@
  * streams of the root seed, so the same seed and size always build the same world.
  */
 import { Faker, en, base } from "@faker-js/faker";
-import type { Account, Principal } from "../schema/inventory.ts";
-import { ASN_RANGES, randomIpIn, rangesOf } from "./networks.ts";
-import { PERSONAS, persona, type Persona } from "./personas.ts";
+import type { Account, Inventory, Principal } from "../schema/inventory.ts";
+import { ASN_RANGES, lookupIp, randomIpIn, rangesOf } from "./networks.ts";
+import { AWS_SERVICE_MIXES, persona, type Persona } from "./personas.ts";
 import { Rng } from "./rng.ts";
 import { accountId, ec2Id, iamId } from "./ids.ts";
-import { makeUserAgentHabit } from "./user-agents.ts";
+import { makeUserAgentHabit, type UserAgentHabit } from "./user-agents.ts";
 import type { Habit, Office, SimAccount, SimBucket, SimPrincipal, World } from "./world-types.ts";
 
 /** Size of the world to build. */
@@ -98,6 +98,7 @@ function buildAccount(kind: Account["kind"], index: number, org: string, rng: Rn
     regions,
     homeRegion,
     vpcs,
+    elasticIps: vpcs.flatMap((v) => v.natGatewayIps),
     buckets,
     instances,
     lambdas,
@@ -122,6 +123,7 @@ function personaCounts(kind: Account["kind"], humansPerAccount: number, rng: Rng
   return [
     ["developer", workload ? Math.round(h * (kind === "dev" ? 0.5 : 0.3)) : kind === "shared-services" ? 2 : 0],
     ["developer-iam-user", kind === "dev" || kind === "staging" ? Math.round(h * 0.35) : 0],
+    ["dormant-user", workload ? rng.int(2, 4) : 0],
     ["platform-admin", workload || kind === "shared-services" ? 1 : rng.int(1, 2)],
     ["data-analyst", kind === "prod" || kind === "log-archive" ? Math.round(h * 0.25) : 0],
     ["finance", kind === "management" ? Math.max(2, Math.round(h * 0.5)) : 0],
@@ -129,15 +131,16 @@ function personaCounts(kind: Account["kind"], humansPerAccount: number, rng: Rng
     ["ci-deployer", workload || kind === "shared-services" ? 1 : 0],
     ["ec2-app", workload || kind === "shared-services" ? (kind === "prod" ? 3 : 2) : 0],
     ["lambda-fn", workload ? rng.int(2, 3) : kind === "security" ? 1 : 0],
-    ["aws-service", 3],
+    ["aws-service", Object.keys(AWS_SERVICE_MIXES).length],
     ["security-scanner", kind === "security" ? 1 : 0],
     ["backup-job", kind === "prod" ? 1 : 0],
   ];
 }
 
-const AWS_SERVICES = ["config.amazonaws.com", "cloudformation.amazonaws.com", "autoscaling.amazonaws.com", "s3.amazonaws.com"];
+/** Name of the audit role the security scanner assumes in every account. */
+export const SCANNER_TARGET_ROLE = "SecurityAudit-Scanner";
 
-function humanNetworks(office: Office, p: Persona, rng: Rng): Habit<string> {
+function humanNetworks(office: Office, p: Persona, rng: Rng, torExits: string[]): Habit<string> {
   const home = randomIpIn(rng.pick(rangesOf("isp", office.country)).cidr, rng);
   const ips = [rng.pick(office.egressIps), home];
   const weights = [rng.between(3, 8), rng.between(1, 4)];
@@ -150,6 +153,11 @@ function humanNetworks(office: Office, p: Persona, rng: Rng): Habit<string> {
     ips.push(randomIpIn(rng.pick([...rangesOf("vpn"), ...rangesOf("hosting")]).cidr, rng));
     weights.push(rng.between(0.5, 3));
   }
+  // A few privacy-minded people use Tor now and then.
+  if (rng.chance(0.04)) {
+    ips.push(rng.pick(torExits));
+    weights.push(0.15);
+  }
   return { items: ips, weights };
 }
 
@@ -160,96 +168,110 @@ function natNetworks(account: SimAccount, vpcId: string | undefined): Habit<stri
   return { items, weights: items.map(() => 1) };
 }
 
-function buildPrincipal(
-  world: { offices: Office[]; browsers: string[]; org: string; domain: string; days: number },
-  account: SimAccount,
-  p: Persona,
-  index: number,
-  rng: Rng,
-  faker: Faker,
-): SimPrincipal {
+/** What building a principal needs from the world being built. */
+interface Builder {
+  offices: Office[];
+  browsers: string[];
+  domain: string;
+  days: number;
+  torExits: string[];
+  faker: Faker;
+  /** One role (name suffix and unique id) per account and base name, shared by all who use it. */
+  sharedRole: (account: SimAccount, baseName: string) => { name: string; id: string };
+}
+
+function buildPrincipal(b: Builder, account: SimAccount, p: Persona, index: number, rng: Rng): SimPrincipal {
   const key = `${account.id}/${p.id}/${index}`;
-  const office = rng.pick(world.offices);
-  const human = p.schedule === "office";
-  const first = faker.person.firstName().toLowerCase().replace(/[^a-z]/g, "");
-  const last = faker.person.lastName().toLowerCase().replace(/[^a-z]/g, "");
-  const email = `${first}.${last}${index}@${world.domain}`;
-  const tooling = rng.weighted(p.tooling.map((t) => t[0]), p.tooling.map((t) => t[1]));
-  const toolings = [...new Set([tooling, rng.weighted(p.tooling.map((t) => t[0]), p.tooling.map((t) => t[1]))])];
-  const userAgents: Habit<ReturnType<typeof makeUserAgentHabit>> = {
-    items: toolings.map((t) => makeUserAgentHabit(t, rng, world.browsers)),
+  const office = rng.pick(b.offices);
+  const human = p.schedule === "office" || p.schedule === "dormant";
+  const first = b.faker.person.firstName().toLowerCase().replace(/[^a-z]/g, "");
+  const last = b.faker.person.lastName().toLowerCase().replace(/[^a-z]/g, "");
+  const email = `${first}.${last}${index}@${b.domain}`;
+  const toolings = [...new Set([0, 1].map(() => rng.weighted(p.tooling.map((t) => t[0]), p.tooling.map((t) => t[1]))))];
+  const userAgents: Habit<UserAgentHabit> = {
+    items: toolings.map((t) => makeUserAgentHabit(t, rng, b.browsers)),
     weights: toolings.map((_, i) => (i === 0 ? 4 : 1)),
   };
-  const apiPool = rng.sample(p.apis, Math.max(1, Math.round(p.apis.length * p.habitShare)));
+  const serviceName = p.identity === "aws-service" ? Object.keys(AWS_SERVICE_MIXES)[index % Object.keys(AWS_SERVICE_MIXES).length]! : undefined;
+  const mix = serviceName ? AWS_SERVICE_MIXES[serviceName]!.apis : p.apis;
+  const apiPool = rng.sample(mix, Math.max(1, Math.round(mix.length * p.habitShare)));
   const apis: Habit<string> = {
     items: apiPool.map((a) => a[0]),
     // The persona weight times a personal preference: heavy-tailed and different per principal.
     weights: apiPool.map((a) => a[1] * rng.logNormal(1, 0.8)),
   };
-  const adoptions = p.later.length > 0 && rng.chance(0.5) ? [{ api: rng.pick(p.later), fromDay: rng.int(2, Math.max(2, world.days - 2)) }] : [];
-  const regions = habit(account.regions, rng, 2);
-  let identity: Partial<SimPrincipal> & Pick<SimPrincipal, "inventory">;
-  const roleName = p.roleName?.startsWith("AWSReservedSSO") ? `${p.roleName}_${rng.hex(16)}` : p.roleName ? `${account.name.split("-").slice(-1)[0]}-${p.roleName}-${index}` : undefined;
-  const baseInventory = { accountId: account.id, mfa: false, consoleAccess: false, accessKeyIds: [] as string[], trustedPrincipals: [] as string[], tags: {} as Record<string, string> };
+  const adoptions = p.later.length > 0 && rng.chance(0.5) ? [{ api: rng.pick(p.later), fromDay: rng.int(2, Math.max(2, b.days - 2)) }] : [];
+  const inventoryBase = { accountId: account.id, mfa: false, consoleAccess: false, accessKeyIds: [] as string[], trustedPrincipals: [] as string[], tags: {} as Record<string, string> };
+  const team = account.name.split("-").slice(-1)[0]!;
+  let identity: Pick<SimPrincipal, "inventory" | "mfa"> & Partial<SimPrincipal>;
   switch (p.identity) {
     case "iam-user": {
-      const name = `${first}.${last}`;
+      const name = p.schedule === "dormant" ? `${first}.${last}-contractor` : `${first}.${last}`;
       const accessKeyId = iamId("AKIA", rng);
-      const mfa = rng.chance(0.6);
+      const mfa = p.schedule !== "dormant" && rng.chance(0.6);
       identity = {
         userId: iamId("AIDA", rng),
         accessKeyId,
         mfa,
-        inventory: { ...baseInventory, arn: `arn:aws:iam::${account.id}:user/${name}`, name, type: "IAMUser", accessKeyIds: [accessKeyId], mfa, consoleAccess: rng.chance(0.5), tags: { team: account.name.split("-").slice(-1)[0]! } },
+        inventory: { ...inventoryBase, arn: `arn:aws:iam::${account.id}:user/${name}`, name, type: "IAMUser", accessKeyIds: [accessKeyId], mfa, consoleAccess: rng.chance(0.5), tags: { team } },
       };
       account.userNames.push(name);
       break;
     }
-    case "sso":
+    case "sso": {
+      const role = b.sharedRole(account, p.roleName!);
       identity = {
-        roleName,
-        roleId: iamId("AROA", rng),
+        roleName: role.name,
+        roleId: role.id,
         sessionName: email,
         mfa: true,
-        inventory: { ...baseInventory, arn: `arn:aws:sts::${account.id}:assumed-role/${roleName}/${email}`, name: email, type: "SSOUser", mfa: true, consoleAccess: true },
+        inventory: { ...inventoryBase, arn: `arn:aws:sts::${account.id}:assumed-role/${role.name}/${email}`, name: email, type: "SSOUser", mfa: true, consoleAccess: true },
       };
       break;
+    }
     case "aws-service": {
-      const serviceName = AWS_SERVICES[index % AWS_SERVICES.length]!;
-      identity = { serviceName, mfa: false, inventory: { ...baseInventory, arn: serviceName, name: serviceName, type: "AWSService" } };
+      const linked = AWS_SERVICE_MIXES[serviceName!]!;
+      const role = linked.linkedRole ? b.sharedRole(account, linked.linkedRole) : undefined;
+      identity = {
+        serviceName,
+        mfa: false,
+        ...(role ? { roleName: role.name, roleId: role.id, sessionName: linked.sessionName } : {}),
+        inventory: { ...inventoryBase, arn: role ? `arn:aws:iam::${account.id}:role/aws-service-role/${serviceName}/${role.name}` : serviceName!, name: role?.name ?? serviceName!, type: role ? "Role" : "AWSService", trustedPrincipals: role ? [serviceName!] : [] },
+      };
       break;
     }
     default: {
       const instance = p.id === "ec2-app" ? rng.pick(account.instances) : undefined;
       const lambda = p.id === "lambda-fn" ? account.lambdas[index % Math.max(1, account.lambdas.length)] : undefined;
-      const name = instance?.roleName ?? lambda?.roleName ?? roleName!;
+      const baseName = instance?.roleName ?? lambda?.roleName ?? `${team}-${p.roleName}`;
+      const role = b.sharedRole(account, baseName);
       const trusted =
         p.identity === "web-identity-role" ? [`arn:aws:iam::${account.id}:oidc-provider/token.actions.githubusercontent.com`]
-        : instance ? ["ec2.amazonaws.com"]
+        : instance || p.id === "security-scanner" ? ["ec2.amazonaws.com"]
         : lambda ? ["lambda.amazonaws.com"]
-        : [];
+        : ["ecs-tasks.amazonaws.com"];
       identity = {
-        roleName: name,
-        roleId: iamId("AROA", rng),
-        sessionName: instance?.id ?? lambda?.name ?? "session",
+        roleName: role.name,
+        roleId: role.id,
+        sessionName: instance?.id ?? lambda?.name ?? p.id,
         ...(instance ? { instance } : {}),
         mfa: false,
-        inventory: { ...baseInventory, arn: `arn:aws:iam::${account.id}:role/${name}`, name, type: "Role", trustedPrincipals: trusted },
+        inventory: { ...inventoryBase, arn: `arn:aws:iam::${account.id}:role/${role.name}`, name: role.name, type: "Role", trustedPrincipals: trusted },
       };
-      account.roleNames.push(name);
+      if (!account.roleNames.includes(role.name)) account.roleNames.push(role.name);
     }
   }
   const networks: Habit<string> =
-    p.network === "human" ? humanNetworks(office, p, rng)
+    p.network === "human" ? humanNetworks(office, p, rng, b.torExits)
     : p.network === "vpc-nat" ? natNetworks(account, identity.instance?.vpcId)
     : p.network === "aws-public" ? { items: Array.from({ length: 12 }, () => randomIpIn(rng.pick(rangesOf("aws", "US")).cidr, rng)), weights: Array(12).fill(1) }
     : p.network === "ci-runners" ? { items: Array.from({ length: 40 }, () => randomIpIn(rangesOf("hosting").find((r) => r.asn === 8075)!.cidr, rng)), weights: Array(40).fill(1) }
-    : { items: [identity.serviceName ?? "AWS Internal"], weights: [1] };
+    : { items: [serviceName!], weights: [1] };
   const travel =
     human && rng.chance(0.08)
       ? (() => {
           const country = rng.pick(TRAVEL_COUNTRIES.filter((c) => c !== office.country));
-          const fromDay = rng.int(0, Math.max(0, world.days - 3));
+          const fromDay = rng.int(0, Math.max(0, b.days - 3));
           return { fromDay, toDay: fromDay + rng.int(2, 5), ips: [randomIpIn(rng.pick(rangesOf("isp", country)).cidr, rng), randomIpIn(rng.pick(rangesOf("mobile", country)).cidr, rng)] };
         })()
       : undefined;
@@ -259,20 +281,42 @@ function buildPrincipal(
     identity: p.identity,
     account,
     otherAccounts: [],
-    mfa: identity.mfa ?? false,
+    rolesIn: {},
     ...identity,
     utcOffset: human ? office.utcOffset : 0,
     workStart: human ? rng.int(7, 10) : 0,
     workEnd: human ? rng.int(16, 19) : 24,
-    dailyEvents: Math.max(5, rng.logNormal(p.dailyEvents, p.spread)),
+    dailyEvents: p.dailyEvents > 0 ? Math.max(5, rng.logNormal(p.dailyEvents, p.spread)) : 0,
     errorRate: p.errorRate * rng.between(0.5, 1.5),
     networks,
     userAgents,
-    regions,
+    regions: habit(account.regions, rng, 2),
     apis,
     adoptions,
     ...(travel ? { travel } : {}),
-  } as SimPrincipal;
+  };
+}
+
+/**
+ * Attackers and benign people share the internet: make sure every network in the ASN table (VPS
+ * hosting, VPN exits, Tor, ISPs and carriers abroad) is somebody's habit, so a network is never
+ * attack-only by construction.
+ */
+function coverSharedNetworks(principals: SimPrincipal[], rng: Rng, torExits: string[]): void {
+  const humans = principals.filter((p) => p.persona.startsWith("developer") && p.persona !== "dormant-user");
+  if (humans.length === 0) return;
+  const used = new Set(principals.flatMap((p) => p.networks.items).map((ip) => lookupIp(ip)?.asn));
+  for (const range of ASN_RANGES) {
+    // Attackers' usual origins get two regular benign users each, whatever the habits drawn so far.
+    const attackerOrigin = range.usage === "hosting" || range.usage === "vpn" || range.usage === "tor";
+    if (range.usage === "business" || range.usage === "aws" || (!attackerOrigin && used.has(range.asn))) continue;
+    for (const p of rng.sample(humans, 2)) {
+      const sameAsnTor = torExits.filter((ip) => lookupIp(ip)?.cidr === range.cidr);
+      p.networks.items.push(range.usage === "tor" && sameAsnTor.length > 0 ? rng.pick(sameAsnTor) : randomIpIn(range.cidr, rng));
+      p.networks.weights.push(rng.between(0.4, 1.2));
+    }
+    used.add(range.asn);
+  }
 }
 
 /** Build the world for a seed and size. */
@@ -291,31 +335,58 @@ export function buildWorld(seed: number, size: WorldSize): World {
   }));
   // Browser strings cost ~20 µs each from Faker: build the pool once.
   const browsers = Array.from({ length: 60 }, () => faker.internet.userAgent()).filter((ua) => /Chrome|Firefox|Safari|Edg/.test(ua));
+  const tor = ASN_RANGES.filter((r) => r.usage === "tor");
+  const torRng = root.fork("tor");
+  const torExits = Array.from({ length: 40 }, () => randomIpIn(torRng.pick(tor).cidr, torRng));
   const accounts = accountKinds(size.accounts).map((kind, i) => buildAccount(kind, i, org, root.fork(`account/${i}`), regionsOfOrg));
+  const roles = new Map<string, { name: string; id: string }>();
+  const sharedRole = (account: SimAccount, baseName: string) => {
+    const k = `${account.id}/${baseName}`;
+    let role = roles.get(k);
+    if (!role) {
+      // Drawn from the role's own stream, so it does not depend on who asks first.
+      const rng = root.fork(`role/${k}`);
+      role = { name: baseName.startsWith("AWSReservedSSO") ? `${baseName}_${rng.hex(16)}` : baseName, id: iamId("AROA", rng) };
+      roles.set(k, role);
+    }
+    return role;
+  };
+  const builder: Builder = { offices, browsers, domain, days: size.days, torExits, faker, sharedRole };
   const humansPerAccount = 20;
   const principals: SimPrincipal[] = [];
   for (const account of accounts) {
     const rng = root.fork(`principals/${account.id}`);
     for (const [personaId, count] of personaCounts(account.kind, humansPerAccount, rng)) {
-      for (let i = 0; i < count; i++) {
-        principals.push(buildPrincipal({ offices, browsers, org, domain, days: size.days }, account, persona(personaId), i, rng.fork(`${personaId}/${i}`), faker));
-      }
+      for (let i = 0; i < count; i++) principals.push(buildPrincipal(builder, account, persona(personaId), i, rng.fork(`${personaId}/${i}`)));
     }
   }
-  // SSO users also work in a second account now and then; the scanner sweeps every account.
+  coverSharedNetworks(principals, root.fork("coverage"), torExits);
+  // SSO users also work in a second account now and then; the scanner sweeps every account
+  // through an audit role there that trusts the scanner's own role.
   const linkRng = root.fork("links");
+  const extraRoles: Principal[] = [];
   for (const p of principals) {
     if (p.identity === "sso" && accounts.length > 1 && linkRng.chance(0.5)) p.otherAccounts = [linkRng.pick(accounts.filter((a) => a !== p.account))];
-    if (p.persona === "security-scanner") p.otherAccounts = accounts.filter((a) => a !== p.account);
+    if (p.persona === "security-scanner") {
+      p.otherAccounts = accounts.filter((a) => a !== p.account);
+      for (const a of p.otherAccounts) {
+        const role = sharedRole(a, SCANNER_TARGET_ROLE);
+        extraRoles.push({ arn: `arn:aws:iam::${a.id}:role/${role.name}`, accountId: a.id, name: role.name, type: "Role", accessKeyIds: [], mfa: false, consoleAccess: false, trustedPrincipals: [p.inventory.arn], tags: {} });
+      }
+    }
+    for (const a of p.otherAccounts) p.rolesIn[a.id] = p.identity === "sso" ? sharedRole(a, persona(p.persona).roleName!) : sharedRole(a, SCANNER_TARGET_ROLE);
   }
-  const tor = ASN_RANGES.filter((r) => r.usage === "tor");
-  const torRng = root.fork("tor");
-  const torExits = Array.from({ length: 40 }, () => randomIpIn(torRng.pick(tor).cidr, torRng));
-  return { seed, orgName: org, organizationId: `o-${root.fork("orgid").chars(10, "abcdefghijklmnopqrstuvwxyz0123456789")}`, domain, accounts, principals, offices, browsers, torExits };
+  for (const [k, role] of roles) {
+    const accountId = k.split("/")[0]!;
+    if (role.name.startsWith("AWSReservedSSO")) {
+      extraRoles.push({ arn: `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/${role.name}`, accountId, name: role.name, type: "Role", accessKeyIds: [], mfa: false, consoleAccess: false, trustedPrincipals: [`arn:aws:iam::${accountId}:saml-provider/AWSSSO_${role.name.slice(-16)}_DO_NOT_DELETE`], tags: {} });
+    }
+  }
+  return { seed, orgName: org, organizationId: `o-${root.fork("orgid").chars(10, "abcdefghijklmnopqrstuvwxyz0123456789")}`, domain, accounts, principals, offices, browsers, torExits, extraRoles };
 }
 
 /** The inventory a defender would see: accounts, principals and resources, without personas. */
-export function inventoryOf(world: World): { organizationId: string; managementAccountId: string; accounts: Account[]; principals: Principal[] } {
+export function inventoryOf(world: World): Inventory {
   return {
     organizationId: world.organizationId,
     managementAccountId: world.accounts[0]!.id,
@@ -325,13 +396,14 @@ export function inventoryOf(world: World): { organizationId: string; managementA
       kind: a.kind,
       regions: a.regions,
       vpcs: a.vpcs,
+      elasticIps: a.elasticIps,
       buckets: a.buckets.map((b) => ({ name: b.name, region: b.region, tags: b.tags })),
       instances: a.instances,
       lambdas: a.lambdas,
       kmsKeys: a.kmsKeys,
       secrets: a.secrets,
     })),
-    principals: dedupeByArn(world.principals.map((p) => p.inventory)),
+    principals: dedupeByArn([...world.principals.map((p) => p.inventory), ...world.extraRoles]),
   };
 }
 
