@@ -46,7 +46,11 @@ export interface Caller {
   call(api: string, time: number, opts?: { region?: string; account?: string; args?: Record<string, unknown>; error?: string }): string;
 }
 
-/** A victim query. */
+/**
+ * A victim query. Personas: developer, developer-iam-user, dormant-user, platform-admin,
+ * data-analyst, finance, security-analyst, ci-deployer, ec2-app, lambda-fn, aws-service,
+ * security-scanner, backup-job.
+ */
 export interface PrincipalQuery {
   persona?: string | string[];
   accountKind?: Account["kind"] | Account["kind"][];
@@ -71,6 +75,11 @@ export interface ScenarioContext {
   newAccessKeyId(): string;
   /** Act as a brand-new IAM user or key the campaign created (persistence). */
   asCreatedUser(accountId: string, userName: string, accessKeyId: string, origin: string, tooling: ToolingKind): Caller;
+  /**
+   * From `from`'s session, assume `roleName` in `accountId` at `time` (an `sts:AssumeRole` event
+   * whose response carries the new session's key), and act as that role session.
+   */
+  assumeRole(from: Caller, time: number, accountId: string, roleName: string, sessionName: string): Caller;
   /** Record the calls made by `body` as events of stage `id`. */
   stage(id: string, body: () => void): void;
   /** Declare an actor of this campaign (for truth). */

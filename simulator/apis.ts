@@ -457,11 +457,30 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["s3:GetBucketEncryption", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "encryption" } }), ["ServerSideEncryptionConfigurationNotFoundError"]],
   ["s3:GetBucketPublicAccessBlock", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "publicAccessBlock" } })],
   ["s3:PutBucketPolicy", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "policy" } })],
+  ["s3:DeleteBucketPolicy", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "policy" } })],
+  ["s3:PutBucketAcl", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "acl" } })],
+  ["s3:PutBucketPublicAccessBlock", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "publicAccessBlock" } })],
+  ["s3:DeleteBucketPublicAccessBlock", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "publicAccessBlock" } })],
+  ["s3:PutBucketVersioning", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "versioning" } })],
+  ["s3:PutBucketLifecycle", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "lifecycle" } })],
+  ["s3:PutBucketReplication", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "replication" } })],
+  ["s3:PutBucketLogging", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "logging" } })],
+  ["s3:GetBucketReplication", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "replication" } })],
+  ["s3:GetBucketLifecycle", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "lifecycle" } })],
   ["s3:ListObjects", true, s3ListObjects, ["AccessDenied"]],
   ["s3:GetObject", true, s3GetObject, ["AccessDenied"]],
   ["s3:PutObject", false, s3PutObject, ["AccessDenied"]],
   ["s3:HeadObject", true, (c) => ({ ...s3GetObject(c), additionalEventData: s3Extra(c, 0, 0) })],
   ["s3:DeleteObject", false, (c) => ({ ...s3GetObject(c), additionalEventData: s3Extra(c, 0, 0) })],
+  ["s3:DeleteObjects", false, (c) => {
+    const bucket = bucketOf(c);
+    return { requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.${bucket.region}.amazonaws.com`, delete: "" }, responseElements: null, resources: s3Resources(bucket), region: bucket.region, additionalEventData: s3Extra(c, 0, c.rng.int(2_000, 60_000)) };
+  }],
+  ["s3:CopyObject", false, (c) => {
+    const put = s3PutObject(c);
+    const sse = c.args.sseCustomerKey ? { "x-amz-server-side-encryption-customer-algorithm": "AES256" } : {};
+    return { ...put, requestParameters: { ...put.requestParameters, "x-amz-copy-source": `${String((put.requestParameters as { bucketName: string }).bucketName)}/${String((put.requestParameters as { key: string }).key)}`, ...sse }, responseElements: { ...sse } };
+  }],
   // CloudTrail, GuardDuty, Config, CloudWatch
   ["cloudtrail:DescribeTrails", true, listCall],
   ["cloudtrail:GetTrailStatus", true, trailCall],
@@ -521,6 +540,54 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["organizations:DescribeOrganization", true, listCall],
   ["organizations:ListAccounts", true, listCall],
   ["sso:ListAccounts", true, listCall],
+  // Bedrock (LLM use and hijacking)
+  ["bedrock:ListFoundationModels", true, listCall],
+  ["bedrock:GetFoundationModelAvailability", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => "anthropic.claude-3-sonnet-20240229-v1:0") }, responseElements: null })],
+  ["bedrock:GetModelInvocationLoggingConfiguration", true, listCall],
+  ["bedrock:PutModelInvocationLoggingConfiguration", false, (c) => ({ requestParameters: { loggingConfig: { s3Config: { bucketName: c.rng.pick(c.account.buckets).name }, textDataDeliveryEnabled: true } }, responseElements: null })],
+  ["bedrock:DeleteModelInvocationLoggingConfiguration", false, listCall],
+  ["bedrock:ListCustomModels", true, listCall],
+  ["bedrock:InvokeModel", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => "anthropic.claude-3-haiku-20240307-v1:0") }, responseElements: null, additionalEventData: { inputTokens: Math.round(c.rng.logNormal(600, 0.8)), outputTokens: Math.round(c.rng.logNormal(400, 0.8)) } })],
+  ["bedrock:InvokeModelWithResponseStream", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => "anthropic.claude-3-sonnet-20240229-v1:0") }, responseElements: null, additionalEventData: { inputTokens: Math.round(c.rng.logNormal(1500, 0.8)), outputTokens: Math.round(c.rng.logNormal(900, 0.8)) } })],
+  // SES and SNS (spam abuse)
+  ["ses:GetSendQuota", true, listCall],
+  ["ses:ListIdentities", true, (c) => ({ requestParameters: { identityType: arg(c, "identityType", () => "EmailAddress"), maxItems: 100 }, responseElements: null })],
+  ["ses:GetAccount", true, listCall],
+  ["ses:VerifyEmailIdentity", false, (c) => ({ requestParameters: { emailAddress: arg(c, "emailAddress", () => `noreply@${c.account.name}.example.com`) }, responseElements: null })],
+  ["ses:UpdateAccountSendingEnabled", false, (c) => ({ requestParameters: { enabled: arg(c, "enabled", () => true) }, responseElements: null })],
+  ["sns:ListTopics", true, listCall],
+  ["sns:CreateTopic", false, (c) => {
+    const name = arg(c, "topicName", () => `alerts-${c.rng.hex(4)}`);
+    return { requestParameters: { name }, responseElements: { topicArn: `arn:aws:sns:${c.region}:${c.account.id}:${name}` } };
+  }],
+  ["sns:GetSMSAttributes", true, listCall],
+  ["sns:SetSMSAttributes", false, (c) => ({ requestParameters: { attributes: { DefaultSMSType: "Promotional" } }, responseElements: null })],
+  // Sign-in federation, extra IAM, GuardDuty and organisation tampering
+  ["signin:GetSigninToken", false, () => ({ requestParameters: null, responseElements: { GetSigninToken: "Success" } })],
+  ["iam:UpdateLoginProfile", false, (c) => ({ requestParameters: { userName: userName(c), passwordResetRequired: false }, responseElements: null })],
+  ["iam:CreateRole", false, (c) => {
+    const name = arg(c, "roleName", () => `svc-${c.rng.hex(6)}`);
+    return {
+      requestParameters: { roleName: name, assumeRolePolicyDocument: arg(c, "policyDocument", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}') },
+      responseElements: { role: { path: "/", roleName: name, roleId: iamId("AROA", c.rng), arn: `arn:aws:iam::${c.account.id}:role/${name}`, createDate: javaDate(c.time) } },
+    };
+  }],
+  ["iam:PutRolePolicy", false, (c) => ({ requestParameters: { roleName: roleName(c), policyName: arg(c, "policyName", () => "inline"), policyDocument: arg(c, "policyDocument", () => "{}") }, responseElements: null })],
+  ["guardduty:UpdateDetector", false, (c) => ({ requestParameters: { detectorId: c.rng.hex(32), enable: arg(c, "enable", () => true) }, responseElements: null })],
+  ["guardduty:DeleteDetector", false, (c) => ({ requestParameters: { detectorId: c.rng.hex(32) }, responseElements: null })],
+  ["guardduty:CreateIPSet", false, (c) => ({ requestParameters: { detectorId: c.rng.hex(32), name: arg(c, "name", () => "trusted"), format: "TXT", location: `https://s3.amazonaws.com/${c.rng.pick(c.account.buckets).name}/ips.txt`, activate: true }, responseElements: { ipSetId: c.rng.hex(32) } })],
+  ["organizations:LeaveOrganization", false, listCall],
+  // Secrets, parameters, Windows passwords
+  ["secretsmanager:BatchGetSecretValue", true, (c) => ({ requestParameters: { secretIdList: c.account.secrets.map((x) => x.arn) }, responseElements: null })],
+  ["ssm:DescribeParameters", true, listCall],
+  ["ssm:GetParametersByPath", true, (c) => ({ requestParameters: { path: arg(c, "path", () => "/"), recursive: true, withDecryption: arg(c, "withDecryption", () => false) }, responseElements: null })],
+  ["ec2:GetPasswordData", true, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0] }, responseElements: null })],
+  ["ec2:DescribeAddresses", true, listCall],
+  ["ec2:ModifyInstanceAttribute", false, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0], groupSet: { items: [{ groupId: ec2Id("sg", c.rng) }] } }, responseElements: { _return: true } })],
+  ["ec2:CreateSecurityGroup", false, (c) => ({ requestParameters: { groupName: arg(c, "groupName", () => `sg-${c.rng.hex(6)}`), groupDescription: "managed", vpcId: c.account.vpcs[0]?.id }, responseElements: { _return: true, groupId: ec2Id("sg", c.rng) } })],
+  ["ec2:ModifySnapshotAttribute", false, (c) => ({ requestParameters: { snapshotId: ec2Id("snap", c.rng), createVolumePermission: { add: { items: [{ userId: arg(c, "userId", () => c.account.id) }] } }, attributeType: "CREATE_VOLUME_PERMISSION" }, responseElements: { _return: true } })],
+  ["kms:ScheduleKeyDeletion", false, (c) => ({ ...kmsCall(c), requestParameters: { keyId: c.rng.uuid(), pendingWindowInDays: 7 } })],
+  ["kms:CreateGrant", false, (c) => ({ ...kmsCall(c), requestParameters: { keyId: c.rng.uuid(), granteePrincipal: arg(c, "granteePrincipal", () => `arn:aws:iam::${c.account.id}:role/app`), operations: ["Decrypt"] } })],
 ];
 
 const GLOBAL_SERVICES = new Set(["iam", "signin", "ce", "budgets", "health", "organizations"]);

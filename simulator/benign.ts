@@ -217,7 +217,14 @@ function ciDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink: Rec
     const origin = { ...roleOrigin(p, p.account, rng, start, sourceIp, { webIdentity: true, sessionName: `GitHubActions-${rng.int(100000, 999999)}` }), userAgent: ua };
     const runner = new Session({ identity: webIdentityUser, account: p.account, callerName: subject, callerArn: subject, sourceIp, userAgent: userAgentForCall(ua, "sts", "AssumeRoleWithWebIdentity"), errorRate: 0 }, rng, sink);
     issueRoleSession(runner, "sts:AssumeRoleWithWebIdentity", start, origin, p.roleName!, p.roleId!, { subject });
-    const session = new Session(origin, rng, sink);
+    let session = new Session(origin, rng, sink);
+    // A central pipeline hops into the workload account it deploys to.
+    if (p.otherAccounts.length > 0) {
+      const target = rng.pick(p.otherAccounts);
+      const hop = { ...roleOrigin(p, target, rng, start + 3000, sourceIp, { sessionName: origin.callerName }), userAgent: ua };
+      issueRoleSession(session, "sts:AssumeRole", start + 3000, hop, p.rolesIn[target.id]!.name, p.rolesIn[target.id]!.id);
+      session = new Session(hop, rng, sink);
+    }
     for (const t of burstTimes(rng, start + 5000, rng.between(4, 15) * MINUTE, Math.round(rng.logNormal(p.dailyEvents / 4, 0.3)))) {
       habitualCall(session, draw(rng, p.apis), t, rng, sink);
     }

@@ -10,7 +10,7 @@ import { TELLTALE_USER_AGENTS } from "../scenarios/telltales.ts";
 import { draw, instanceCredential, roleOrigin, type Period } from "./benign.ts";
 import { HOUR, isoSeconds } from "./clock.ts";
 import { iamId } from "./ids.ts";
-import { iamUserIdentity, sessionKey } from "./identity.ts";
+import { assumedRoleIdentity, iamUserIdentity, sessionKey } from "./identity.ts";
 import { randomIpIn, rangesOf } from "./networks.ts";
 import { Rng } from "./rng.ts";
 import { Session, type EmittedRecord, type RecordSink, type SessionOrigin } from "./session.ts";
@@ -104,9 +104,10 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
     return makeUserAgentHabit(tooling as Tooling, rng, world.browsers);
   }
 
+  const origins = new WeakMap<Caller, SessionOrigin>();
   function caller(origin: SessionOrigin): Caller {
     const session = new Session({ ...origin, errorRate: CAMPAIGN_ERROR_RATE }, rng, record);
-    return {
+    const made: Caller = {
       call(api, time, opts = {}) {
         const account = opts.account ? accountById(world, opts.account) : undefined;
         return session.call(api, time, {
@@ -117,6 +118,8 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
         }).eventId;
       },
     };
+    origins.set(made, origin);
+    return made;
   }
 
   const ctx: ScenarioContext = {
@@ -180,6 +183,18 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       actors.add(arn);
       const identity = iamUserIdentity({ userId: iamId("AIDA", rng), mfa: false, inventory: { arn, accountId, name: userName, type: "IAMUser", accessKeyIds: [accessKeyId], mfa: false, consoleAccess: false, trustedPrincipals: [], tags: {} } }, accessKeyId);
       return caller({ identity, account, callerName: userName, callerArn: arn, sourceIp, userAgent: userAgentFor(tooling, undefined), errorRate: 0 });
+    },
+    assumeRole(from, time, accountId, roleName, sessionName) {
+      const source = origins.get(from);
+      if (!source) throw new Error(`scenario ${plan.scenario.id}: assumeRole needs a caller made by this context`);
+      const account = accountById(world, accountId);
+      const known = world.principals.find((p) => p.account === account && p.roleName === roleName);
+      const roleId = known?.roleId ?? iamId("AROA", rng);
+      const accessKeyId = sessionKey(rng);
+      const identity = assumedRoleIdentity({ accountId, roleName, roleId, sessionName, accessKeyId, createdAt: time, mfa: false });
+      from.call("sts:AssumeRole", time, { account: accountId, args: { targetAccountId: accountId, roleName, roleId, roleSessionName: sessionName, accessKeyId } });
+      actors.add(`arn:aws:iam::${accountId}:role/${roleName}`);
+      return caller({ ...source, identity, account, callerName: sessionName, callerArn: identity.arn as string });
     },
     stage(id, body) {
       if (!plan.scenario.stages.some((s) => s.id === id)) {

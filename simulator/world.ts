@@ -140,6 +140,9 @@ function personaCounts(kind: Account["kind"], humansPerAccount: number, rng: Rng
 /** Name of the audit role the security scanner assumes in every account. */
 export const SCANNER_TARGET_ROLE = "SecurityAudit-Scanner";
 
+/** Name of the role workload accounts let the shared-services pipeline deploy with. */
+export const CROSS_ACCOUNT_DEPLOY_ROLE = "cross-account-deploy";
+
 function humanNetworks(office: Office, p: Persona, rng: Rng, torExits: string[]): Habit<string> {
   const home = randomIpIn(rng.pick(rangesOf("isp", office.country)).cidr, rng);
   const ips = [rng.pick(office.egressIps), home];
@@ -374,7 +377,18 @@ export function buildWorld(seed: number, size: WorldSize): World {
         extraRoles.push({ arn: `arn:aws:iam::${a.id}:role/${role.name}`, accountId: a.id, name: role.name, type: "Role", accessKeyIds: [], mfa: false, consoleAccess: false, trustedPrincipals: [p.inventory.arn], tags: {} });
       }
     }
-    for (const a of p.otherAccounts) p.rolesIn[a.id] = p.identity === "sso" ? sharedRole(a, persona(p.persona).roleName!) : sharedRole(a, SCANNER_TARGET_ROLE);
+    // The shared-services pipeline deploys into workload accounts through a role each one trusts it with.
+    if (p.persona === "ci-deployer" && p.account.kind === "shared-services") {
+      p.otherAccounts = accounts.filter((a) => a.kind === "prod" || a.kind === "staging" || a.kind === "dev");
+      for (const a of p.otherAccounts) {
+        const role = sharedRole(a, CROSS_ACCOUNT_DEPLOY_ROLE);
+        if (!a.roleNames.includes(role.name)) a.roleNames.push(role.name);
+        extraRoles.push({ arn: `arn:aws:iam::${a.id}:role/${role.name}`, accountId: a.id, name: role.name, type: "Role", accessKeyIds: [], mfa: false, consoleAccess: false, trustedPrincipals: [p.inventory.arn], tags: {} });
+      }
+    }
+    for (const a of p.otherAccounts) {
+      p.rolesIn[a.id] = p.identity === "sso" ? sharedRole(a, persona(p.persona).roleName!) : sharedRole(a, p.persona === "ci-deployer" ? CROSS_ACCOUNT_DEPLOY_ROLE : SCANNER_TARGET_ROLE);
+    }
   }
   for (const [k, role] of roles) {
     const accountId = k.split("/")[0]!;
