@@ -90,7 +90,7 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
   const c = manifest.counts;
   const attacks = truth.campaigns.filter((x) => x.kind === "attack").length;
   console.log(`\nWrote ${out}`);
-  console.log(`  ${count(c.events)} CloudTrail events in ${count(c.files)} files, ${bytes(c.bytes)} gzipped, in ${seconds.toFixed(1)} s (${count(c.events / seconds)} events/s)`);
+  console.log(`  ${count(c.events)} records (CloudTrail, VPC flow, Route 53 Resolver, runtime) in ${count(c.files)} files, ${bytes(c.bytes)} gzipped, in ${seconds.toFixed(1)} s (${count(c.events / seconds)} records/s)`);
   console.log(`  ${count(c.principals)} principals; ${truth.campaigns.length} campaigns (${attacks} attacks, ${truth.campaigns.length - attacks} benign look-alikes)`);
   console.log(`  history ${truth.period.start} → ${truth.period.evaluationStart}, evaluation → ${truth.period.end}\n`);
   console.log(table(["source", "events"], Object.entries(c.perSource).map(([k, v]) => [k, v])));

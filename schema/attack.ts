@@ -59,6 +59,9 @@ export const TECHNIQUES: readonly Technique[] = [
   { id: "T1486", name: "Data Encrypted for Impact", tactics: ["TA0040"] },
   { id: "T1531", name: "Account Access Removal", tactics: ["TA0040"] },
   { id: "T1578.002", name: "Modify Cloud Compute Infrastructure: Create Cloud Instance", tactics: ["TA0005"] },
+  { id: "T1578.001", name: "Modify Cloud Compute Infrastructure: Create Snapshot", tactics: ["TA0005"] },
+  { id: "T1535", name: "Unused/Unsupported Cloud Regions", tactics: ["TA0005"] },
+  { id: "T1562.007", name: "Impair Defenses: Disable or Modify Cloud Firewall", tactics: ["TA0005"] },
   { id: "T1550.001", name: "Use Alternate Authentication Material: Application Access Token", tactics: ["TA0005", "TA0008"] },
 ];
 

@@ -26,6 +26,8 @@ export const instanceSchema = z.object({
   id: z.string(),
   region: z.string(),
   vpcId: z.string(),
+  subnetId: z.string(),
+  networkInterfaceId: z.string(),
   privateIp: z.string(),
   instanceType: z.string(),
   roleName: z.string(),

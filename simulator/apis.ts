@@ -56,7 +56,16 @@ function arg<T>(c: CallContext, name: string, fallback: () => T): T {
   return (c.args[name] as T | undefined) ?? fallback();
 }
 
+/**
+ * The bucket a call acts on: `args.bucketName` (one of the account's), `args.bucket`, or
+ * `args.externalBucket`, the name of a bucket outside the organisation (a personal or attacker
+ * bucket; `args.externalRegion` sets its region, default the call's); else one of the account's.
+ */
 function bucketOf(c: CallContext): SimBucket {
+  const external = c.args.externalBucket as string | undefined;
+  if (external) {
+    return { name: external, region: arg(c, "externalRegion", () => c.region), accountId: "", sensitive: false, keyPrefixes: ["uploads/"], objectCount: 1_000, tags: {} };
+  }
   const name = c.args.bucketName as string | undefined;
   const pool = c.account.buckets.filter((b) => b.region === c.region);
   const chosen = name ? c.account.buckets.find((b) => b.name === name) : undefined;
@@ -72,7 +81,8 @@ function objectKey(c: CallContext, bucket: SimBucket): string {
 function s3Resources(bucket: SimBucket, key?: string): CallBody["resources"] {
   const res: NonNullable<CallBody["resources"]> = [];
   if (key !== undefined) res.push({ type: "AWS::S3::Object", ARN: `arn:aws:s3:::${bucket.name}/${key}` });
-  res.push({ accountId: bucket.accountId, type: "AWS::S3::Bucket", ARN: `arn:aws:s3:::${bucket.name}` });
+  // A bucket outside the organisation (accountId "") is named without its owner.
+  res.push({ ...(bucket.accountId ? { accountId: bucket.accountId } : {}), type: "AWS::S3::Bucket", ARN: `arn:aws:s3:::${bucket.name}` });
   return res;
 }
 
@@ -110,7 +120,7 @@ const s3PutObject: Builder = (c) => {
     responseElements: { "x-amz-server-side-encryption": "aws:kms" },
     resources: s3Resources(bucket, key),
     region: bucket.region,
-    additionalEventData: s3Extra(c, 0, Math.round(c.rng.logNormal(50_000, 1.2))),
+    additionalEventData: s3Extra(c, 0, arg(c, "bytes", () => Math.round(c.rng.logNormal(50_000, 1.2)))),
   };
 };
 
@@ -142,6 +152,59 @@ const s3BucketCall: Builder = (c) => {
   };
 };
 
+/** The namespace S3 XML bodies carry; CloudTrail keeps it in the configuration it records. */
+const S3_XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+/** A bucket sub-resource call whose request body (a configuration document) CloudTrail records. */
+function s3BucketConfig(c: CallContext, subresource: string, field: string, body: Record<string, unknown>): CallBody {
+  const call = s3BucketCall({ ...c, args: { ...c.args, subresource } });
+  return { ...call, requestParameters: { ...call.requestParameters, [field]: { ...body, xmlns: S3_XMLNS } } };
+}
+
+/** PutBucketVersioning: `args.status` is "Enabled" (default) or "Suspended". */
+const s3PutVersioning: Builder = (c) => s3BucketConfig(c, "versioning", "VersioningConfiguration", { Status: arg(c, "status", () => "Enabled") });
+
+/**
+ * PutBucketLifecycle with one rule: current objects expire after `args.expirationDays`, and, when
+ * `args.noncurrentDays` is set, old versions that many days after they are replaced.
+ */
+const s3PutLifecycle: Builder = (c) => {
+  const noncurrentDays = c.args.noncurrentDays as number | undefined;
+  return s3BucketConfig(c, "lifecycle", "LifecycleConfiguration", {
+    Rule: {
+      ID: arg(c, "ruleId", () => `expire-after-${c.rng.hex(4)}`),
+      Filter: { Prefix: arg(c, "prefix", () => "") },
+      Status: "Enabled",
+      Expiration: { Days: arg(c, "expirationDays", () => c.rng.pick([30, 90, 365])) },
+      ...(noncurrentDays !== undefined ? { NoncurrentVersionExpiration: { NoncurrentDays: noncurrentDays } } : {}),
+    },
+  });
+};
+
+/**
+ * PutBucketReplication with one rule replicating everything to `args.destinationBucketArn` (default:
+ * a replica bucket of the same account) through `args.roleArn`. A destination in another account
+ * names it in `args.destinationAccount`, with replica ownership handed to that account.
+ */
+const s3PutReplication: Builder = (c) => {
+  const source = bucketOf(c);
+  const account = c.args.destinationAccount as string | undefined;
+  return s3BucketConfig({ ...c, args: { ...c.args, bucket: source, bucketName: source.name } }, "replication", "ReplicationConfiguration", {
+    Role: arg(c, "roleArn", () => `arn:aws:iam::${c.account.id}:role/s3-replication-role`),
+    Rule: {
+      ID: arg(c, "ruleId", () => `replicate-${c.rng.hex(6)}`),
+      Status: "Enabled",
+      Priority: 1,
+      DeleteMarkerReplication: { Status: "Disabled" },
+      Filter: { Prefix: "" },
+      Destination: {
+        Bucket: arg(c, "destinationBucketArn", () => `arn:aws:s3:::${source.name}-replica`),
+        ...(account ? { Account: account, AccessControlTranslation: { Owner: "Destination" } } : {}),
+      },
+    },
+  });
+};
+
 const s3ListBuckets: Builder = (c) => ({
   requestParameters: { Host: "s3.amazonaws.com" },
   responseElements: null,
@@ -151,6 +214,7 @@ const s3ListBuckets: Builder = (c) => ({
 const userName = (c: CallContext) => arg(c, "userName", () => c.rng.pick(c.account.userNames.length > 0 ? c.account.userNames : [c.callerName]));
 const roleName = (c: CallContext) => arg(c, "roleName", () => c.rng.pick(c.account.roleNames));
 const instanceIds = (c: CallContext) => {
+  if (typeof c.args.instanceId === "string") return [c.args.instanceId];
   const own = c.account.instances.filter((i) => i.region === c.region);
   return own.length > 0 ? [c.rng.pick(own).id] : [ec2Id("i", c.rng)];
 };
@@ -276,6 +340,29 @@ const trailCall: Builder = (c) => ({
   resources: [{ accountId: c.account.id, type: "AWS::CloudTrail::Trail", ARN: trailArn(c) }],
 });
 
+/** The trail settings UpdateTrail may change; a caller passes those it changes in `args`. */
+const TRAIL_SETTINGS = ["s3BucketName", "s3KeyPrefix", "kmsKeyId", "enableLogFileValidation", "isMultiRegionTrail", "includeGlobalServiceEvents", "cloudWatchLogsLogGroupArn", "cloudWatchLogsRoleArn"] as const;
+
+/** UpdateTrail: the changed settings in the request, the trail's resulting configuration in the response. */
+const updateTrail: Builder = (c) => {
+  const changed = Object.fromEntries(TRAIL_SETTINGS.filter((k) => c.args[k] !== undefined).map((k) => [k, c.args[k]]));
+  const bucket = (changed.s3BucketName as string | undefined) ?? c.account.buckets.find((b) => b.name.includes("cloudtrail"))?.name ?? `aws-cloudtrail-logs-${c.account.id}-${c.rng.hex(8)}`;
+  return {
+    ...trailCall(c),
+    requestParameters: { name: arg(c, "trailName", () => trailArn(c)), ...changed },
+    responseElements: {
+      name: c.account.trailName,
+      s3BucketName: bucket,
+      includeGlobalServiceEvents: changed.includeGlobalServiceEvents ?? true,
+      isMultiRegionTrail: changed.isMultiRegionTrail ?? true,
+      trailARN: trailArn(c),
+      logFileValidationEnabled: changed.enableLogFileValidation ?? true,
+      ...(changed.kmsKeyId ? { kmsKeyId: changed.kmsKeyId } : {}),
+      isOrganizationTrail: c.account.trailName.endsWith("-org-trail"),
+    },
+  };
+};
+
 const lambdaFn = (c: CallContext) => {
   const own = c.account.lambdas.filter((l) => l.region === c.region);
   return arg(c, "functionName", () => (own.length > 0 ? c.rng.pick(own).name : "api-handler"));
@@ -311,9 +398,11 @@ const stackCall: Builder = (c) => ({
 
 const changeSet: Builder = (c) => {
   const stack = arg(c, "stackName", () => c.rng.pick(c.account.stackNames));
+  const name = `deploy-${c.rng.hex(8)}`;
   return {
-    requestParameters: { stackName: stack, changeSetName: `deploy-${c.rng.hex(8)}`, changeSetType: "UPDATE", capabilities: ["CAPABILITY_IAM"] },
-    responseElements: { id: `arn:aws:cloudformation:${c.region}:${c.account.id}:changeSet/deploy/${c.rng.uuid()}`, stackId: `arn:aws:cloudformation:${c.region}:${c.account.id}:stack/${stack}/${c.rng.uuid()}` },
+    // `args.changeSetType` "CREATE" makes a stack that does not exist yet (a first deployment).
+    requestParameters: { stackName: stack, changeSetName: name, changeSetType: arg(c, "changeSetType", () => "UPDATE"), capabilities: ["CAPABILITY_IAM"] },
+    responseElements: { id: `arn:aws:cloudformation:${c.region}:${c.account.id}:changeSet/${name}/${c.rng.uuid()}`, stackId: `arn:aws:cloudformation:${c.region}:${c.account.id}:stack/${stack}/${c.rng.uuid()}` },
   };
 };
 
@@ -375,7 +464,7 @@ const securityGroupIngress: Builder = (c) => ({
 });
 const instanceCall: Builder = (c) => ({ requestParameters: { instancesSet: { items: instanceIds(c).map((instanceId) => ({ instanceId })) } }, responseElements: null });
 const snapshotCall: Builder = (c) => ({
-  requestParameters: { volumeId: ec2Id("vol", c.rng), description: arg(c, "description", () => "automated backup") },
+  requestParameters: { volumeId: arg(c, "volumeId", () => ec2Id("vol", c.rng)), description: arg(c, "description", () => "automated backup") },
   responseElements: { snapshotId: ec2Id("snap", c.rng), status: "pending", startTime: c.time },
 });
 const functionCall: Builder = (c) => ({ requestParameters: { functionName: lambdaFn(c) }, responseElements: null });
@@ -398,7 +487,20 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["sts:AssumeRole", false, assumeRole, ["AccessDenied"]],
   ["sts:AssumeRoleWithWebIdentity", false, assumeRoleWithWebIdentity, ["InvalidIdentityToken"]],
   ["sts:GetSessionToken", false, (c) => ({ requestParameters: { durationSeconds: 43200 }, responseElements: { credentials: credentials(c, 12) } })],
-  ["sts:GetFederationToken", false, (c) => ({ requestParameters: { name: arg(c, "name", () => "session"), durationSeconds: 129600 }, responseElements: { credentials: credentials(c, 36) } })],
+  ["sts:GetFederationToken", false, (c) => {
+    // Without a session policy the federated user has no permissions, so callers always pass one.
+    const name = arg(c, "name", () => c.callerName.slice(0, 32));
+    const duration = c.args.durationSeconds as number | undefined;
+    const policy = c.args.policyArns ? { policyArns: c.args.policyArns } : { policy: arg(c, "policy", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}') };
+    return {
+      requestParameters: { name, ...policy, ...(duration ? { durationSeconds: duration } : {}) },
+      responseElements: {
+        credentials: credentials(c, (duration ?? 43200) / 3600),
+        federatedUser: { federatedUserId: `${c.account.id}:${name}`, arn: `arn:aws:sts::${c.account.id}:federated-user/${name}` },
+        packedPolicySize: c.rng.int(3, 9),
+      },
+    };
+  }],
   ["signin:ConsoleLogin", false, consoleLogin],
   // IAM
   ["iam:ListUsers", true, maxItems],
@@ -410,6 +512,7 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["iam:ListAttachedUserPolicies", true, userCall],
   ["iam:ListAttachedRolePolicies", true, roleCall],
   ["iam:ListAccessKeys", true, userCall],
+  ["iam:GetAccessKeyLastUsed", true, (c) => ({ requestParameters: { accessKeyId: arg(c, "accessKeyId", () => iamId("AKIA", c.rng)) }, responseElements: null })],
   ["iam:ListMFADevices", true, userCall],
   ["iam:GetAccountAuthorizationDetails", true, (c) => ({ requestParameters: { filter: ["User", "Role", "Group", "LocalManagedPolicy"] }, responseElements: null })],
   ["iam:GetAccountSummary", true, listCall],
@@ -431,6 +534,7 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   // EC2
   ["ec2:DescribeInstances", true, describeInstances],
   ["ec2:DescribeRegions", true, listCall],
+  ["ec2:DescribeAvailabilityZones", true, () => ({ requestParameters: { availabilityZoneSet: {}, availabilityZoneIdSet: {} }, responseElements: null })],
   ["ec2:DescribeSecurityGroups", true, listCall],
   ["ec2:DescribeVpcs", true, listCall],
   ["ec2:DescribeSubnets", true, listCall],
@@ -461,9 +565,9 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["s3:PutBucketAcl", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "acl" } })],
   ["s3:PutBucketPublicAccessBlock", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "publicAccessBlock" } })],
   ["s3:DeleteBucketPublicAccessBlock", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "publicAccessBlock" } })],
-  ["s3:PutBucketVersioning", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "versioning" } })],
-  ["s3:PutBucketLifecycle", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "lifecycle" } })],
-  ["s3:PutBucketReplication", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "replication" } })],
+  ["s3:PutBucketVersioning", false, s3PutVersioning],
+  ["s3:PutBucketLifecycle", false, s3PutLifecycle],
+  ["s3:PutBucketReplication", false, s3PutReplication],
   ["s3:PutBucketLogging", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "logging" } })],
   ["s3:GetBucketReplication", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "replication" } })],
   ["s3:GetBucketLifecycle", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "lifecycle" } })],
@@ -477,7 +581,8 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
     return { requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.${bucket.region}.amazonaws.com`, delete: "" }, responseElements: null, resources: s3Resources(bucket), region: bucket.region, additionalEventData: s3Extra(c, 0, c.rng.int(2_000, 60_000)) };
   }],
   ["s3:CopyObject", false, (c) => {
-    const put = s3PutObject(c);
+    // The copy happens inside S3: the request carries no body.
+    const put = s3PutObject({ ...c, args: { bytes: 0, ...c.args } });
     const sse = c.args.sseCustomerKey ? { "x-amz-server-side-encryption-customer-algorithm": "AES256" } : {};
     return { ...put, requestParameters: { ...put.requestParameters, "x-amz-copy-source": `${String((put.requestParameters as { bucketName: string }).bucketName)}/${String((put.requestParameters as { key: string }).key)}`, ...sse }, responseElements: { ...sse } };
   }],
@@ -488,10 +593,14 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["cloudtrail:StopLogging", false, trailCall],
   ["cloudtrail:StartLogging", false, trailCall],
   ["cloudtrail:DeleteTrail", false, trailCall],
-  ["cloudtrail:UpdateTrail", false, trailCall],
-  ["cloudtrail:PutEventSelectors", false, (c) => ({ ...trailCall(c), requestParameters: { trailName: trailArn(c), eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [] }] } })],
+  ["cloudtrail:UpdateTrail", false, updateTrail],
+  ["cloudtrail:PutEventSelectors", false, (c) => {
+    const eventSelectors = arg(c, "eventSelectors", () => [{ readWriteType: "All", includeManagementEvents: true, dataResources: [], excludeManagementEventSources: [] }]);
+    return { ...trailCall(c), requestParameters: { trailName: trailArn(c), eventSelectors }, responseElements: { trailARN: trailArn(c), eventSelectors } };
+  }],
+  ["cloudtrail:GetEventSelectors", true, (c) => ({ ...trailCall(c), requestParameters: { trailName: trailArn(c) } })],
   ["guardduty:ListDetectors", true, guardDutyDetectors],
-  ["guardduty:GetDetector", true, (c) => ({ requestParameters: { detectorId: c.rng.hex(32) }, responseElements: null })],
+  ["guardduty:GetDetector", true, (c) => ({ requestParameters: { detectorId: arg(c, "detectorId", () => c.rng.hex(32)) }, responseElements: null })],
   ["guardduty:ListFindings", true, (c) => ({ requestParameters: { detectorId: c.rng.hex(32), maxResults: 50 }, responseElements: null })],
   ["config:DescribeConfigurationRecorders", true, listCall],
   ["config:PutEvaluations", false, (c) => ({ requestParameters: { evaluations: [{ complianceResourceType: "AWS::S3::Bucket", complianceType: "COMPLIANT" }], resultToken: "***", testMode: false }, responseElements: { failedEvaluations: [] } })],
@@ -525,7 +634,7 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["kms:GenerateDataKey", true, kmsCall],
   ["kms:ListKeys", true, listCall],
   ["ssm:GetParameter", true, paramCall, ["ParameterNotFound"]],
-  ["ssm:GetParameters", true, (c) => ({ requestParameters: { names: [paramCall(c).requestParameters!.name], withDecryption: arg(c, "withDecryption", () => false) }, responseElements: null })],
+  ["ssm:GetParameters", true, (c) => ({ requestParameters: { names: arg(c, "names", () => [paramCall(c).requestParameters!.name]), withDecryption: arg(c, "withDecryption", () => false) }, responseElements: null })],
   ["ssm:DescribeInstanceInformation", true, listCall],
   ["ssm:UpdateInstanceInformation", false, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0], agentVersion: "3.3.131.0", platformType: "Linux" }, responseElements: null })],
   // Analytics and billing
@@ -561,7 +670,7 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
     return { requestParameters: { name }, responseElements: { topicArn: `arn:aws:sns:${c.region}:${c.account.id}:${name}` } };
   }],
   ["sns:GetSMSAttributes", true, listCall],
-  ["sns:SetSMSAttributes", false, (c) => ({ requestParameters: { attributes: { DefaultSMSType: "Promotional" } }, responseElements: null })],
+  ["sns:SetSMSAttributes", false, (c) => ({ requestParameters: { attributes: arg(c, "attributes", () => ({ DefaultSMSType: "Promotional" })) }, responseElements: null })],
   // Sign-in federation, extra IAM, GuardDuty and organisation tampering
   ["signin:GetSigninToken", false, () => ({ requestParameters: null, responseElements: { GetSigninToken: "Success" } })],
   ["iam:UpdateLoginProfile", false, (c) => ({ requestParameters: { userName: userName(c), passwordResetRequired: false }, responseElements: null })],
@@ -573,8 +682,8 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
     };
   }],
   ["iam:PutRolePolicy", false, (c) => ({ requestParameters: { roleName: roleName(c), policyName: arg(c, "policyName", () => "inline"), policyDocument: arg(c, "policyDocument", () => "{}") }, responseElements: null })],
-  ["guardduty:UpdateDetector", false, (c) => ({ requestParameters: { detectorId: c.rng.hex(32), enable: arg(c, "enable", () => true) }, responseElements: null })],
-  ["guardduty:DeleteDetector", false, (c) => ({ requestParameters: { detectorId: c.rng.hex(32) }, responseElements: null })],
+  ["guardduty:UpdateDetector", false, (c) => ({ requestParameters: { detectorId: arg(c, "detectorId", () => c.rng.hex(32)), enable: arg(c, "enable", () => true) }, responseElements: null })],
+  ["guardduty:DeleteDetector", false, (c) => ({ requestParameters: { detectorId: arg(c, "detectorId", () => c.rng.hex(32)) }, responseElements: null })],
   ["guardduty:CreateIPSet", false, (c) => ({ requestParameters: { detectorId: c.rng.hex(32), name: arg(c, "name", () => "trusted"), format: "TXT", location: `https://s3.amazonaws.com/${c.rng.pick(c.account.buckets).name}/ips.txt`, activate: true }, responseElements: { ipSetId: c.rng.hex(32) } })],
   ["organizations:LeaveOrganization", false, listCall],
   // Secrets, parameters, Windows passwords
@@ -583,8 +692,9 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["ssm:GetParametersByPath", true, (c) => ({ requestParameters: { path: arg(c, "path", () => "/"), recursive: true, withDecryption: arg(c, "withDecryption", () => false) }, responseElements: null })],
   ["ec2:GetPasswordData", true, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0] }, responseElements: null })],
   ["ec2:DescribeAddresses", true, listCall],
-  ["ec2:ModifyInstanceAttribute", false, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0], groupSet: { items: [{ groupId: ec2Id("sg", c.rng) }] } }, responseElements: { _return: true } })],
-  ["ec2:CreateSecurityGroup", false, (c) => ({ requestParameters: { groupName: arg(c, "groupName", () => `sg-${c.rng.hex(6)}`), groupDescription: "managed", vpcId: c.account.vpcs[0]?.id }, responseElements: { _return: true, groupId: ec2Id("sg", c.rng) } })],
+  ["ec2:ModifyInstanceAttribute", false, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0], groupSet: { items: [{ groupId: arg(c, "groupId", () => ec2Id("sg", c.rng)) }] } }, responseElements: { _return: true } })],
+  // `args.groupId` lets a caller go on to use the group it created (e.g. to isolate an instance).
+  ["ec2:CreateSecurityGroup", false, (c) => ({ requestParameters: { groupName: arg(c, "groupName", () => `sg-${c.rng.hex(6)}`), groupDescription: arg(c, "groupDescription", () => "managed"), vpcId: arg(c, "vpcId", () => c.account.vpcs.find((v) => v.region === c.region)?.id ?? c.account.vpcs[0]?.id) }, responseElements: { _return: true, groupId: arg(c, "groupId", () => ec2Id("sg", c.rng)) } })],
   ["ec2:ModifySnapshotAttribute", false, (c) => ({ requestParameters: { snapshotId: ec2Id("snap", c.rng), createVolumePermission: { add: { items: [{ userId: arg(c, "userId", () => c.account.id) }] } }, attributeType: "CREATE_VOLUME_PERMISSION" }, responseElements: { _return: true } })],
   ["kms:ScheduleKeyDeletion", false, (c) => ({ ...kmsCall(c), requestParameters: { keyId: c.rng.uuid(), pendingWindowInDays: 7 } })],
   ["kms:CreateGrant", false, (c) => ({ ...kmsCall(c), requestParameters: { keyId: c.rng.uuid(), granteePrincipal: arg(c, "granteePrincipal", () => `arn:aws:iam::${c.account.id}:role/app`), operations: ["Decrypt"] } })],

@@ -2,10 +2,9 @@
  * Campaigns in generated runs follow their scenario definitions, and truth records exactly the
  * events each campaign produced, while the events themselves carry no trace of the label.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulationConfig } from "../schema/manifest.ts";
 import type { Campaign, Truth } from "../schema/truth.ts";
@@ -13,6 +12,7 @@ import { SCENARIOS, scenarioById } from "../scenarios/registry.ts";
 import { runCampaign } from "./campaigns.ts";
 import { DAY, HOUR } from "./clock.ts";
 import { simulate } from "./run.ts";
+import { readEventFiles } from "./testing.ts";
 import { buildWorld } from "./world.ts";
 
 type Rec = Record<string, any>;
@@ -22,17 +22,8 @@ const RUNS: SimulationConfig[] = [
   { seed: 5, days: 4, historyDays: 2, accounts: 4, suite: "default", start: "2026-10-05" },
 ];
 
-function readRecords(eventsDir: string): Rec[] {
-  const out: Rec[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(...(JSON.parse(gunzipSync(readFileSync(p)).toString("utf8")) as { Records: Rec[] }).Records);
-    }
-  };
-  walk(eventsDir);
-  return out;
+function readRecords(runDir: string): Rec[] {
+  return readEventFiles(runDir).flatMap((f) => f.records);
 }
 
 function ms(iso: string): number {
@@ -55,7 +46,7 @@ describe.each(RUNS.map((c) => [`${c.suite} run (seed ${c.seed})`, c] as const))(
     dir = mkdtempSync(join(tmpdir(), "seqlab-campaigns-"));
     await simulate({ config, outDir: dir, workers: 1, command: "test" });
     truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Truth;
-    records = readRecords(join(dir, "events"));
+    records = readRecords(dir);
     byId = new Map(records.map((r) => [r.eventID as string, r]));
   });
 

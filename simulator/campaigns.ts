@@ -10,7 +10,7 @@ import { TELLTALE_USER_AGENTS } from "../scenarios/telltales.ts";
 import { draw, instanceCredential, roleOrigin, type Period } from "./benign.ts";
 import { HOUR, isoSeconds } from "./clock.ts";
 import { iamId } from "./ids.ts";
-import { assumedRoleIdentity, iamUserIdentity, sessionKey } from "./identity.ts";
+import { assumedRoleIdentity, federatedUserIdentity, iamUserIdentity, sessionKey } from "./identity.ts";
 import { randomIpIn, rangesOf } from "./networks.ts";
 import { Rng } from "./rng.ts";
 import { Session, type EmittedRecord, type RecordSink, type SessionOrigin } from "./session.ts";
@@ -64,11 +64,20 @@ function actorRef(p: SimPrincipal): ActorRef {
     ...(p.accessKeyId ? { accessKeyId: p.accessKeyId } : {}),
     ...(p.instance ? { instanceId: p.instance.id } : {}),
     ...(p.roleName ? { roleName: p.roleName } : {}),
+    utcOffset: p.utcOffset,
   };
 }
 
 function matches<T>(value: T, wanted: T | T[] | undefined): boolean {
   return wanted === undefined || (Array.isArray(wanted) ? wanted.includes(value) : wanted === value);
+}
+
+/**
+ * The identity a `ConsoleLogin` records for a console session's identity: no key; an IAM user's
+ * sign-in has no session context either, a federated user's keeps its issuer.
+ */
+function signInIdentity(identity: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(identity).filter(([k]) => k !== "accessKeyId" && !(k === "sessionContext" && identity.type === "IAMUser")));
 }
 
 /** Run one campaign; its records go to `sink`, and its truth entry is returned. */
@@ -107,10 +116,12 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
   const origins = new WeakMap<Caller, SessionOrigin>();
   function caller(origin: SessionOrigin): Caller {
     const session = new Session({ ...origin, errorRate: CAMPAIGN_ERROR_RATE }, rng, record);
+    // The sign-in comes before the console session exists: it carries no session key and no console flag.
+    const signIn = origin.fromConsole ? new Session({ ...origin, identity: signInIdentity(origin.identity), fromConsole: false, errorRate: CAMPAIGN_ERROR_RATE }, rng, record) : undefined;
     const made: Caller = {
       call(api, time, opts = {}) {
         const account = opts.account ? accountById(world, opts.account) : undefined;
-        return session.call(api, time, {
+        return (api === "signin:ConsoleLogin" && signIn ? signIn : session).call(api, time, {
           ...(opts.region ? { region: opts.region } : {}),
           ...(account ? { account } : {}),
           ...(opts.args ? { args: opts.args } : {}),
@@ -120,6 +131,13 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
     };
     origins.set(made, origin);
     return made;
+  }
+
+  /** The world's IAM user behind a victim; other principals have no password or federation tokens. */
+  function iamUser(victim: ActorRef, what: string): SimPrincipal {
+    const p = byKey.get(victim.key);
+    if (!p || p.identity !== "iam-user") throw new Error(`scenario ${plan.scenario.id}: ${what} needs an IAM user, got ${victim.arn} (${victim.persona})`);
+    return p;
   }
 
   const ctx: ScenarioContext = {
@@ -161,7 +179,7 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
           return randomIpIn(rng.pick(rangesOf("aws")).cidr, rng);
       }
     },
-    as(victim, sourceIp, tooling) {
+    as(victim, sourceIp, tooling, at = plan.start) {
       const p = byKey.get(victim.key);
       if (!p) throw new Error(`scenario ${plan.scenario.id}: unknown principal ${victim.key}`);
       const userAgent = userAgentFor(tooling, p);
@@ -170,26 +188,49 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
         return caller({ identity: iamUserIdentity(p, p.accessKeyId!), account: p.account, callerName: p.inventory.name, callerArn: p.inventory.arn, sourceIp, userAgent, errorRate: 0 });
       }
       // Stolen instance credentials are the very key the instance holds at that time.
-      const credential = p.instance ? instanceCredential(world.seed, p, plan.start) : { accessKeyId: sessionKey(rng), createdAt: plan.start - rng.between(1, 60) * 60_000 };
-      const origin = roleOrigin(p, p.account, rng, credential.createdAt, sourceIp, { ec2: p.instance !== undefined, accessKeyId: credential.accessKeyId });
+      const credential = p.instance ? instanceCredential(world.seed, p, at) : { accessKeyId: sessionKey(rng), createdAt: at - rng.between(1, 60) * 60_000 };
+      // Sessions named and federated as the principal's benign ones are (benign.ts: ciDay, nightlyDay).
+      const habitual = p.identity === "web-identity-role" ? { webIdentity: true, sessionName: `GitHubActions-${rng.int(100000, 999999)}` } : p.persona === "backup-job" ? { sessionName: `backup-${isoSeconds(at).slice(0, 10)}` } : {};
+      const origin = roleOrigin(p, p.account, rng, credential.createdAt, sourceIp, { ec2: p.instance !== undefined, accessKeyId: credential.accessKeyId, ...habitual });
       return caller({ ...origin, userAgent });
     },
-    newAccessKeyId() {
-      return iamId("AKIA", rng);
+    newAccessKeyId(kind = "long-term") {
+      return kind === "temporary" ? sessionKey(rng) : iamId("AKIA", rng);
     },
     asCreatedUser(accountId, userName, accessKeyId, sourceIp, tooling) {
       const account = accountById(world, accountId);
       const arn = `arn:aws:iam::${accountId}:user/${userName}`;
       actors.add(arn);
-      const identity = iamUserIdentity({ userId: iamId("AIDA", rng), mfa: false, inventory: { arn, accountId, name: userName, type: "IAMUser", accessKeyIds: [accessKeyId], mfa: false, consoleAccess: false, trustedPrincipals: [], tags: {} } }, accessKeyId);
-      return caller({ identity, account, callerName: userName, callerArn: arn, sourceIp, userAgent: userAgentFor(tooling, undefined), errorRate: 0 });
+      // A new key of an existing user keeps that user's id; a new user gets one.
+      const existing = world.principals.find((p) => p.identity === "iam-user" && p.account === account && p.inventory.name === userName);
+      const user = existing ?? { userId: iamId("AIDA", rng), mfa: false, inventory: { arn, accountId, name: userName, type: "IAMUser" as const, accessKeyIds: [accessKeyId], mfa: false, consoleAccess: false, trustedPrincipals: [], tags: {} } };
+      return caller({ identity: iamUserIdentity(user, accessKeyId), account, callerName: userName, callerArn: arn, sourceIp, userAgent: userAgentFor(tooling, existing), errorRate: 0 });
+    },
+    consoleLogin(victim, time, sourceIp) {
+      const p = iamUser(victim, "consoleLogin");
+      actors.add(p.inventory.arn);
+      const made = caller({ identity: iamUserIdentity(p, sessionKey(rng), time), account: p.account, callerName: p.inventory.name, callerArn: p.inventory.arn, sourceIp, userAgent: userAgentFor("console", p), fromConsole: true, errorRate: 0 });
+      made.call("signin:ConsoleLogin", time, { args: { mfa: p.mfa }, error: false });
+      return made;
+    },
+    asFederatedUser(issuer, name, accessKeyId, createdAt, sourceIp, tooling) {
+      const p = iamUser(issuer, "asFederatedUser");
+      const identity = federatedUserIdentity(p, name, accessKeyId, createdAt);
+      actors.add(p.inventory.arn);
+      actors.add(identity.arn as string);
+      const sameTool = typeof tooling === "string" ? undefined : origins.get(tooling);
+      if (typeof tooling !== "string" && !sameTool) throw new Error(`scenario ${plan.scenario.id}: asFederatedUser takes the tool of a caller made by this context`);
+      const userAgent = sameTool ? sameTool.userAgent : userAgentFor(tooling as ToolingKind, p);
+      return caller({ identity, account: p.account, callerName: name, callerArn: identity.arn as string, sourceIp, userAgent, fromConsole: tooling === "console" || sameTool?.fromConsole === true, errorRate: 0 });
     },
     assumeRole(from, time, accountId, roleName, sessionName) {
       const source = origins.get(from);
       if (!source) throw new Error(`scenario ${plan.scenario.id}: assumeRole needs a caller made by this context`);
       const account = accountById(world, accountId);
+      // The role's own id, whether a principal acts through it at home or others assume it there.
       const known = world.principals.find((p) => p.account === account && p.roleName === roleName);
-      const roleId = known?.roleId ?? iamId("AROA", rng);
+      const trusted = world.principals.map((p) => p.rolesIn[accountId]).find((r) => r?.name === roleName);
+      const roleId = known?.roleId ?? trusted?.id ?? iamId("AROA", rng);
       const accessKeyId = sessionKey(rng);
       const identity = assumedRoleIdentity({ accountId, roleName, roleId, sessionName, accessKeyId, createdAt: time, mfa: false });
       from.call("sts:AssumeRole", time, { account: accountId, args: { targetAccountId: accountId, roleName, roleId, roleSessionName: sessionName, accessKeyId } });

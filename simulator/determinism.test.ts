@@ -3,10 +3,9 @@
  * of workers or the order work is done in; another seed gives other events.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulationConfig } from "../schema/manifest.ts";
 import { suiteById } from "../scenarios/suites.ts";
@@ -14,6 +13,7 @@ import { generateBenignDay } from "./benign.ts";
 import { planCampaigns, runCampaign, runCampaigns } from "./campaigns.ts";
 import { periodOf } from "./period.ts";
 import { simulate } from "./run.ts";
+import { listFiles, readEventFiles } from "./testing.ts";
 import type { EmittedRecord } from "./session.ts";
 import { buildWorld, inventoryOf } from "./world.ts";
 
@@ -21,16 +21,7 @@ const CONFIG: SimulationConfig = { seed: 7, days: 4, historyDays: 2, accounts: 4
 
 /** Relative path → sha256 of every file under `dir`. */
 function hashTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p).split(sep).join("/"), createHash("sha256").update(readFileSync(p)).digest("hex"));
-    }
-  };
-  walk(dir);
-  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return new Map(listFiles(dir).map((path) => [path, createHash("sha256").update(readFileSync(join(dir, path))).digest("hex")]));
 }
 
 function manifestWithoutTimings(dir: string): unknown {
@@ -39,18 +30,9 @@ function manifestWithoutTimings(dir: string): unknown {
   return rest;
 }
 
-/** Every eventID written under a run's events/. */
+/** Every CloudTrail eventID written under a run's events/. */
 function eventIds(dir: string): Set<string> {
-  const ids = new Set<string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else for (const r of (JSON.parse(gunzipSync(readFileSync(p)).toString("utf8")) as { Records: { eventID: string }[] }).Records) ids.add(r.eventID);
-    }
-  };
-  walk(join(dir, "events"));
-  return ids;
+  return new Set(readEventFiles(dir).flatMap((f) => f.records.map((r) => r.eventID as string)));
 }
 
 const dirs: string[] = [];

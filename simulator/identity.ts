@@ -32,6 +32,26 @@ export function iamUserIdentity(p: Pick<SimPrincipal, "userId" | "inventory" | "
   return identity;
 }
 
+/**
+ * A federated user: temporary credentials an IAM user obtained with `sts:GetFederationToken`; the
+ * issuing user is the session issuer.
+ */
+export function federatedUserIdentity(issuer: Pick<SimPrincipal, "userId" | "inventory">, name: string, accessKeyId: string, createdAt: number): Record<string, unknown> {
+  const accountId = issuer.inventory.accountId;
+  return {
+    type: "FederatedUser",
+    principalId: `${accountId}:${name}`,
+    arn: `arn:aws:sts::${accountId}:federated-user/${name}`,
+    accountId,
+    accessKeyId,
+    sessionContext: {
+      sessionIssuer: { type: "IAMUser", principalId: issuer.userId, arn: issuer.inventory.arn, accountId, userName: issuer.inventory.name },
+      webIdFederationData: {},
+      attributes: { creationDate: isoSeconds(createdAt), mfaAuthenticated: "false" },
+    },
+  };
+}
+
 /** The parts of an assumed-role session. */
 export interface RoleSession {
   accountId: string;

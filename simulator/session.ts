@@ -94,7 +94,9 @@ function hostHeader(spec: ApiSpec, region: string, body: CallBody): string {
     const bucket = body.requestParameters?.bucketName as string | undefined;
     return bucket ? `${bucket}.s3.${region}.amazonaws.com` : "s3.amazonaws.com";
   }
-  return spec.global ? `${spec.service}.amazonaws.com` : `${spec.service}.${region}.amazonaws.com`;
+  // Some services answer on endpoints named otherwise than their event source.
+  const host = spec.service === "ses" ? "email" : spec.service === "bedrock" && spec.eventName.startsWith("InvokeModel") ? "bedrock-runtime" : spec.service;
+  return spec.global ? `${host}.amazonaws.com` : `${host}.${region}.amazonaws.com`;
 }
 
 /** A session: make calls at given times; each produces one record in the sink. */

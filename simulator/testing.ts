@@ -24,10 +24,10 @@ export interface EventFile {
   records: Record<string, any>[];
 }
 
-/** Read every CloudTrail file of the run in `runDir`. */
+/** Read every CloudTrail file of the run in `runDir` (other sources sit beside them). */
 export function readEventFiles(runDir: string): EventFile[] {
   const eventsDir = join(runDir, "events");
-  return listFiles(eventsDir).map((path) => {
+  return listFiles(eventsDir).filter((path) => path.includes("/CloudTrail/")).map((path) => {
     const body = JSON.parse(gunzipSync(readFileSync(join(eventsDir, path))).toString("utf8")) as { Records?: Record<string, any>[] };
     return { path, body, records: body.Records ?? [] };
   });

@@ -83,6 +83,8 @@ function buildAccount(kind: Account["kind"], index: number, org: string, rng: Rn
           id: ec2Id("i", rng),
           region: vpc.region,
           vpcId: vpc.id,
+          subnetId: ec2Id("subnet", rng),
+          networkInterfaceId: ec2Id("eni", rng),
           privateIp: vpc.cidr.replace(/\.0\.0\/16$/, `.${rng.int(1, 30)}.${rng.int(4, 250)}`),
           instanceType: rng.pick(["t3.large", "m6i.xlarge", "c6i.2xlarge", "r6i.large"]),
           roleName: `${workload}-app-instance-role`,
