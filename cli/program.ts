@@ -25,7 +25,11 @@ export function buildProgram(): Command {
     .addHelpText("after", "\nExample:\n  npm run simulate -- --out runs/demo --seed 7 --days 14 --accounts 12\n")
     .action(runSimulate);
 
-  program.command("scenarios").description("List the scenario catalogue and suites").action(runScenarios);
+  program
+    .command("scenarios")
+    .description("List the scenario catalogue and suites")
+    .option("--write-docs", "rewrite docs/scenarios.md from the catalogue")
+    .action(runScenarios);
   program
     .command("bench")
     .description("Measure throughput against its floor, worker scaling and peak memory; prints PASS/FAIL per target")

@@ -7,7 +7,8 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import type { SimulationConfig } from "../schema/manifest.ts";
-import { SUITES } from "../scenarios/suites.ts";
+import { SUITES, suiteById } from "../scenarios/suites.ts";
+import { minimumDays } from "../simulator/campaigns.ts";
 import { unknownNameMessage } from "../schema/did-you-mean.ts";
 import { parseDay } from "../simulator/clock.ts";
 import { simulate } from "../simulator/run.ts";
@@ -38,7 +39,7 @@ export function simulationConfig(flags: SimulateFlags): SimulationConfig {
   } catch (e) {
     throw new UsageError(`--start: ${(e as Error).message}`);
   }
-  return {
+  const config = {
     seed: intOption("seed", flags.seed, 0, 2 ** 32 - 1),
     days,
     historyDays: Math.floor(days / 2),
@@ -46,20 +47,32 @@ export function simulationConfig(flags: SimulateFlags): SimulationConfig {
     suite: flags.suite,
     start: flags.start,
   };
+  return config;
 }
 
-/** Make sure `dir` can receive a run: absent, empty, or (with --force) a previous run to replace. */
-export function prepareOutDir(dir: string, force: boolean): void {
-  if (!existsSync(dir)) return;
+/** Refuse a period too short for the suite's longest scenario, naming it. */
+export function assertSuiteFits(config: SimulationConfig): void {
+  const needed = minimumDays(suiteById(config.suite));
+  if (config.days < needed.days) {
+    throw new UsageError(`--days ${config.days} is too short for suite ${config.suite}: ${needed.scenarioId} needs --days ${needed.days} or more (each instance must fit in its period)`);
+  }
+}
+
+/**
+ * Make sure `dir` can receive a run: absent, empty, or (with --force) a previous run to replace.
+ * Returns whether an old run must be removed; nothing is deleted here.
+ */
+export function checkOutDir(dir: string, force: boolean): boolean {
+  if (!existsSync(dir)) return false;
   if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} exists and is not a directory; choose another path`);
   const entries = readdirSync(dir);
-  if (entries.length === 0) return;
+  if (entries.length === 0) return false;
   if (!force) throw new UsageError(`--out ${dir} is not empty; pass --force to replace the run in it, or choose another directory`);
   // --force replaces a run, never an arbitrary folder.
   if (!entries.includes("manifest.json") && !entries.includes("events") && !entries.includes("truth.json")) {
     throw new UsageError(`--out ${dir} holds files that are not a seqlab run; refusing to delete them even with --force`);
   }
-  rmSync(dir, { recursive: true, force: true });
+  return true;
 }
 
 /** The one-line command that reproduces a run. */
@@ -72,7 +85,9 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
   const config = simulationConfig(flags);
   const workers = flags.workers === undefined ? Math.min(availableParallelism(), 8) : intOption("workers", flags.workers, 1, 64);
   const out = resolve(flags.out);
-  prepareOutDir(out, flags.force === true);
+  const replace = checkOutDir(out, flags.force === true);
+  assertSuiteFits(config);
+  if (replace) rmSync(out, { recursive: true, force: true });
   const command = reproduceCommand(config, flags.out);
   process.stderr.write(`seqlab simulate: seed ${config.seed}, ${config.days} days (${config.historyDays} history + ${config.days - config.historyDays} evaluation), ${config.accounts} accounts, suite ${config.suite}, ${workers} worker(s)\n`);
   const bar = new SingleBar({ format: "  simulating [{bar}] {percentage}% | {value}/{total} account-days | {events} events | eta {eta}s", stream: process.stderr }, Presets.shades_classic);

@@ -34,16 +34,21 @@ export interface ActorRef {
   accessKeyId?: string;
   instanceId?: string;
   roleName?: string;
+  /** Hours from UTC of the principal's working day (its office); 0 for workloads. */
+  utcOffset: number;
+  /** The tool family of its main habit (`console`, `cli`, `boto3`, `node-sdk`…): what "habitual" gives. */
+  tooling: string;
 }
 
 /** An identity acting from an origin with a tool; each call becomes one event. */
 export interface Caller {
   /**
    * Make a call at `time` (ms). `account` is the receiving account id (defaults to the caller's),
-   * `args` pins request fields (bucket, key, user…), `error` forces a refusal; otherwise calls fail
-   * now and then, as real attackers' calls do.
+   * `args` pins request fields (bucket, key, user…), `error` forces a refusal (or, `false`, forbids
+   * one: a call whose result the campaign goes on to use); otherwise calls fail now and then, as
+   * real attackers' calls do.
    */
-  call(api: string, time: number, opts?: { region?: string; account?: string; args?: Record<string, unknown>; error?: string }): string;
+  call(api: string, time: number, opts?: { region?: string; account?: string; args?: Record<string, unknown>; error?: string | false }): string;
 }
 
 /**
@@ -58,6 +63,29 @@ export interface PrincipalQuery {
   withInstance?: boolean;
 }
 
+/** An EC2 instance as a scenario may see it. */
+export interface InstanceRef {
+  id: string;
+  accountId: string;
+  region: string;
+  privateIp: string;
+  roleName: string;
+  autoScalingGroup?: string;
+}
+
+/**
+ * A foothold on an instance: what runs there, what it resolves and where it connects become EC2
+ * runtime, Route 53 Resolver and VPC flow records. Each method returns the ids of its records.
+ */
+export interface HostActor {
+  /** Launch a process (`cmdLine`), as `user`, child of `parent`. */
+  run(time: number, cmdLine: string, opts?: { user?: string; parent?: string }): string[];
+  /** Resolve a name; `answers` pins them (a C2 domain pointing at a VPS), `nxdomain` fails it. */
+  resolve(time: number, name: string, opts?: { answers?: string[]; nxdomain?: boolean; process?: string }): { answers: string[]; ids: string[] };
+  /** Open a connection out of the instance (IMDS at 169.254.169.254 shows in runtime only). */
+  connect(time: number, ip: string, port: number, opts?: { bytesOut?: number; bytesIn?: number; udp?: boolean; hostname?: string; process?: string }): string[];
+}
+
 /** What a running scenario can do. Calls made inside `stage(id, …)` are recorded under it. */
 export interface ScenarioContext {
   rng: ScenarioRng;
@@ -69,12 +97,36 @@ export interface ScenarioContext {
   buckets(accountId: string): (Bucket & { sensitive: boolean })[];
   /** A source address of the given kind, drawn from the same pools benign actors use. */
   origin(kind: OriginKind, victim?: ActorRef): string;
-  /** Act as a principal with its long-term key (IAM users) or its role credentials. */
-  as(victim: ActorRef, origin: string, tooling: ToolingKind): Caller;
-  /** A fresh long-term access key id, to create with `iam:CreateAccessKey` and then use. */
-  newAccessKeyId(): string;
-  /** Act as a brand-new IAM user or key the campaign created (persistence). */
+  /**
+   * Act as a principal with its long-term key (IAM users) or its role credentials, in a session
+   * opened shortly before `at` (default: the campaign start), named and federated as the
+   * principal's own sessions are.
+   */
+  as(victim: ActorRef, origin: string, tooling: ToolingKind, at?: number): Caller;
+  /**
+   * A fresh access key id: long-term (AKIA…, to create with `iam:CreateAccessKey` and then use) or
+   * temporary (ASIA…, for credentials an STS call issues).
+   */
+  newAccessKeyId(kind?: "long-term" | "temporary"): string;
+  /**
+   * Act with a key the campaign created (persistence): a brand-new IAM user's, or a new key of an
+   * existing user (who then keeps its own user id).
+   */
   asCreatedUser(accountId: string, userName: string, accessKeyId: string, origin: string, tooling: ToolingKind): Caller;
+  /**
+   * Sign in to the console as the IAM user `victim` with its password at `time` (a
+   * `signin:ConsoleLogin` event, `MFAUsed` as the user has MFA) and act in that console session:
+   * a browser, a temporary key, calls flagged `sessionCredentialFromConsole`.
+   */
+  consoleLogin(victim: ActorRef, time: number, origin: string): Caller;
+  /**
+   * Act as the federated user `name` that the IAM user `issuer` obtained with
+   * `sts:GetFederationToken` at `createdAt`, with the temporary key `accessKeyId` it issued
+   * (`userIdentity.type` "FederatedUser"). `tooling` is a kind, or a caller of this context whose
+   * tool (user agent) is kept. Tooling `console` gives a console session: its `signin:ConsoleLogin`
+   * carries no key, its other calls are flagged `sessionCredentialFromConsole`.
+   */
+  asFederatedUser(issuer: ActorRef, name: string, accessKeyId: string, createdAt: number, origin: string, tooling: ToolingKind | Caller): Caller;
   /**
    * From `from`'s session, assume `roleName` in `accountId` at `time` (an `sts:AssumeRole` event
    * whose response carries the new session's key), and act as that role session.
@@ -84,6 +136,10 @@ export interface ScenarioContext {
   stage(id: string, body: () => void): void;
   /** Declare an actor of this campaign (for truth). */
   actor(arn: string): void;
+  /** Instances of the estate, optionally only those in an Auto Scaling group. */
+  instances(query: { accountKind?: Account["kind"] | Account["kind"][]; inAutoScalingGroup?: boolean }): InstanceRef[];
+  /** Act on an instance the attacker controls; its records are recorded under the current stage. */
+  onHost(instance: InstanceRef): HostActor;
 }
 
 /** One stage of a scenario. */

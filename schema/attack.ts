@@ -37,6 +37,9 @@ export const TACTICS: readonly Tactic[] = [
 
 /** Techniques used by scenarios and detector markers. */
 export const TECHNIQUES: readonly Technique[] = [
+  { id: "T1059.004", name: "Command and Scripting Interpreter: Unix Shell", tactics: ["TA0002"] },
+  { id: "T1053.003", name: "Scheduled Task/Job: Cron", tactics: ["TA0002", "TA0003", "TA0004"] },
+  { id: "T1071.001", name: "Application Layer Protocol: Web Protocols", tactics: ["TA0011"] },
   { id: "T1078.004", name: "Valid Accounts: Cloud Accounts", tactics: ["TA0001", "TA0003", "TA0004", "TA0005"] },
   { id: "T1087.004", name: "Account Discovery: Cloud Account", tactics: ["TA0007"] },
   { id: "T1069.003", name: "Permission Groups Discovery: Cloud Groups", tactics: ["TA0007"] },

@@ -117,7 +117,8 @@ const s3PutObject: Builder = (c) => {
   const key = arg(c, "key", () => objectKey(c, bucket));
   return {
     requestParameters: { bucketName: bucket.name, Host: `${bucket.name}.s3.${bucket.region}.amazonaws.com`, key },
-    responseElements: { "x-amz-server-side-encryption": "aws:kms" },
+    // The organisation's buckets default to KMS; a bucket outside it, to S3-managed keys.
+    responseElements: { "x-amz-server-side-encryption": bucket.accountId ? "aws:kms" : "AES256" },
     resources: s3Resources(bucket, key),
     region: bucket.region,
     additionalEventData: s3Extra(c, 0, arg(c, "bytes", () => Math.round(c.rng.logNormal(50_000, 1.2)))),
@@ -346,7 +347,7 @@ const TRAIL_SETTINGS = ["s3BucketName", "s3KeyPrefix", "kmsKeyId", "enableLogFil
 /** UpdateTrail: the changed settings in the request, the trail's resulting configuration in the response. */
 const updateTrail: Builder = (c) => {
   const changed = Object.fromEntries(TRAIL_SETTINGS.filter((k) => c.args[k] !== undefined).map((k) => [k, c.args[k]]));
-  const bucket = (changed.s3BucketName as string | undefined) ?? c.account.buckets.find((b) => b.name.includes("cloudtrail"))?.name ?? `aws-cloudtrail-logs-${c.account.id}-${c.rng.hex(8)}`;
+  const bucket = (changed.s3BucketName as string | undefined) ?? c.account.buckets.find((b) => b.name.includes("cloudtrail"))?.name ?? `aws-cloudtrail-logs-${c.account.id}`;
   return {
     ...trailCall(c),
     requestParameters: { name: arg(c, "trailName", () => trailArn(c)), ...changed },
@@ -490,8 +491,11 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["sts:GetFederationToken", false, (c) => {
     // Without a session policy the federated user has no permissions, so callers always pass one.
     const name = arg(c, "name", () => c.callerName.slice(0, 32));
-    const duration = c.args.durationSeconds as number | undefined;
-    const policy = c.args.policyArns ? { policyArns: c.args.policyArns } : { policy: arg(c, "policy", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}') };
+    // Tools like aws-vault pass a duration and often a managed policy instead of an inline one.
+    const duration = arg(c, "durationSeconds", () => (c.rng.chance(0.5) ? c.rng.pick([3600, 14400, 43200]) : undefined));
+    const policy = arg(c, "policyArns", () => (c.rng.chance(0.4) ? [{ arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }] : undefined))
+      ? { policyArns: arg(c, "policyArns", () => [{ arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }]) }
+      : { policy: arg(c, "policy", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}') };
     return {
       requestParameters: { name, ...policy, ...(duration ? { durationSeconds: duration } : {}) },
       responseElements: {
@@ -583,7 +587,8 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["s3:CopyObject", false, (c) => {
     // The copy happens inside S3: the request carries no body.
     const put = s3PutObject({ ...c, args: { bytes: 0, ...c.args } });
-    const sse = c.args.sseCustomerKey ? { "x-amz-server-side-encryption-customer-algorithm": "AES256" } : {};
+    // A few applications encrypt with their own keys (SSE-C) as a matter of course.
+    const sse = arg(c, "sseCustomerKey", () => c.rng.chance(0.03)) ? { "x-amz-server-side-encryption-customer-algorithm": "AES256" } : {};
     return { ...put, requestParameters: { ...put.requestParameters, "x-amz-copy-source": `${String((put.requestParameters as { bucketName: string }).bucketName)}/${String((put.requestParameters as { key: string }).key)}`, ...sse }, responseElements: { ...sse } };
   }],
   // CloudTrail, GuardDuty, Config, CloudWatch
@@ -634,7 +639,10 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["kms:GenerateDataKey", true, kmsCall],
   ["kms:ListKeys", true, listCall],
   ["ssm:GetParameter", true, paramCall, ["ParameterNotFound"]],
-  ["ssm:GetParameters", true, (c) => ({ requestParameters: { names: arg(c, "names", () => [paramCall(c).requestParameters!.name]), withDecryption: arg(c, "withDecryption", () => false) }, responseElements: null })],
+  ["ssm:GetParameters", true, (c) => ({
+    requestParameters: { names: arg(c, "names", () => Array.from({ length: c.rng.int(1, 4) }, () => paramCall(c).requestParameters!.name)), withDecryption: arg(c, "withDecryption", () => c.rng.chance(0.4)) },
+    responseElements: null,
+  })],
   ["ssm:DescribeInstanceInformation", true, listCall],
   ["ssm:UpdateInstanceInformation", false, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0], agentVersion: "3.3.131.0", platformType: "Linux" }, responseElements: null })],
   // Analytics and billing
@@ -690,9 +698,13 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["secretsmanager:BatchGetSecretValue", true, (c) => ({ requestParameters: { secretIdList: c.account.secrets.map((x) => x.arn) }, responseElements: null })],
   ["ssm:DescribeParameters", true, listCall],
   ["ssm:GetParametersByPath", true, (c) => ({ requestParameters: { path: arg(c, "path", () => "/"), recursive: true, withDecryption: arg(c, "withDecryption", () => false) }, responseElements: null })],
-  ["ec2:GetPasswordData", true, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0] }, responseElements: null })],
+  ["ec2:GetPasswordData", true, (c) => ({ requestParameters: { instanceId: arg(c, "instanceId", () => instanceIds(c)[0]) }, responseElements: null })],
   ["ec2:DescribeAddresses", true, listCall],
   ["ec2:ModifyInstanceAttribute", false, (c) => ({ requestParameters: { instanceId: instanceIds(c)[0], groupSet: { items: [{ groupId: arg(c, "groupId", () => ec2Id("sg", c.rng)) }] } }, responseElements: { _return: true } })],
+  ["ec2:RevokeSecurityGroupEgress", false, (c) => ({
+    requestParameters: { groupId: arg(c, "groupId", () => ec2Id("sg", c.rng)), ipPermissions: { items: [{ ipProtocol: "-1", groups: {}, ipRanges: { items: [{ cidrIp: "0.0.0.0/0" }] }, ipv6Ranges: {}, prefixListIds: {} }] } },
+    responseElements: { requestId: c.rng.uuid(), _return: true },
+  })],
   // `args.groupId` lets a caller go on to use the group it created (e.g. to isolate an instance).
   ["ec2:CreateSecurityGroup", false, (c) => ({ requestParameters: { groupName: arg(c, "groupName", () => `sg-${c.rng.hex(6)}`), groupDescription: arg(c, "groupDescription", () => "managed"), vpcId: arg(c, "vpcId", () => c.account.vpcs.find((v) => v.region === c.region)?.id ?? c.account.vpcs[0]?.id) }, responseElements: { _return: true, groupId: arg(c, "groupId", () => ec2Id("sg", c.rng)) } })],
   ["ec2:ModifySnapshotAttribute", false, (c) => ({ requestParameters: { snapshotId: ec2Id("snap", c.rng), createVolumePermission: { add: { items: [{ userId: arg(c, "userId", () => c.account.id) }] } }, attributeType: "CREATE_VOLUME_PERMISSION" }, responseElements: { _return: true } })],
@@ -711,6 +723,7 @@ const SERVICE_ERRORS: Record<string, string[]> = {
   cloudformation: ["AccessDenied", "Throttling"],
   autoscaling: ["AccessDenied", "Throttling"],
   signin: ["AccessDenied"],
+  bedrock: ["AccessDeniedException", "ValidationException", "ThrottlingException"],
 };
 const DEFAULT_ERRORS = ["AccessDeniedException", "ThrottlingException"];
 

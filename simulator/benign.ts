@@ -95,7 +95,7 @@ function issueRoleSession(issuer: Session, api: string, time: number, session: S
   });
 }
 
-const STACK_UPDATE_CALLS = ["lambda:UpdateFunctionConfiguration20150331v2", "ec2:CreateTags", "iam:GetRole", "ec2:DescribeSecurityGroups", "ecs:UpdateService", "logs:DescribeLogGroups"];
+const STACK_UPDATE_CALLS = ["lambda:UpdateFunctionConfiguration20150331v2", "ec2:CreateTags", "iam:GetRole", "ec2:DescribeSecurityGroups", "ecs:UpdateService", "logs:DescribeLogGroups", "iam:CreateRole", "iam:PutRolePolicy", "sns:CreateTopic", "s3:PutBucketVersioning"];
 
 /**
  * Calls CloudFormation makes with the caller's own credentials while it applies a change set:

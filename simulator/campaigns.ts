@@ -8,7 +8,9 @@ import { scenarioById } from "../scenarios/registry.ts";
 import type { Suite } from "../scenarios/suites.ts";
 import { TELLTALE_USER_AGENTS } from "../scenarios/telltales.ts";
 import { draw, instanceCredential, roleOrigin, type Period } from "./benign.ts";
+import { foothold } from "./campaign-host.ts";
 import { HOUR, isoSeconds } from "./clock.ts";
+import type { HostEvent, HostSink } from "./host.ts";
 import { iamId } from "./ids.ts";
 import { assumedRoleIdentity, federatedUserIdentity, iamUserIdentity, sessionKey } from "./identity.ts";
 import { randomIpIn, rangesOf } from "./networks.ts";
@@ -33,6 +35,21 @@ export interface CampaignPlan {
   start: number;
 }
 
+/**
+ * The fewest days a suite fits in: every instance must fit, whole, in the period it starts in
+ * (history is the first half of the days). Returns the days and the scenario that needs them.
+ */
+export function minimumDays(suite: Suite): { days: number; scenarioId: string } {
+  let best = { days: 2, scenarioId: "" };
+  for (const entry of suite.entries) {
+    const hours = scenarioById(entry.scenarioId).maxDurationHours;
+    const halfDays = Math.ceil(hours / 24);
+    const days = entry.history > 0 ? 2 * halfDays : Math.max(2, halfDays + 1);
+    if (entry.history + entry.evaluation > 0 && days > best.days) best = { days, scenarioId: entry.scenarioId };
+  }
+  return best;
+}
+
 /** Plan every instance of a suite: start times drawn inside their period so each fits before its end. */
 export function planCampaigns(seed: number, suite: Suite, period: SplitPeriod): CampaignPlan[] {
   const plans: CampaignPlan[] = [];
@@ -46,7 +63,10 @@ export function planCampaigns(seed: number, suite: Suite, period: SplitPeriod): 
       for (let i = 0; i < count; i++) {
         const id = `c${String(++n).padStart(3, "0")}-${segment}-${scenario.id}`;
         const rng = new Rng(seed, `plan/${id}`);
-        const latest = Math.max(from, to - scenario.maxDurationHours * HOUR);
+        if (to - from < scenario.maxDurationHours * HOUR) {
+          throw new Error(`scenario ${scenario.id} needs ${scenario.maxDurationHours} h inside the ${segment === "h" ? "history" : "evaluation"} period, which has ${(to - from) / HOUR} h; simulate more days`);
+        }
+        const latest = to - scenario.maxDurationHours * HOUR;
         plans.push({ id, scenario, start: Math.floor(rng.between(from, latest) / 1000) * 1000 });
       }
     }
@@ -65,6 +85,7 @@ function actorRef(p: SimPrincipal): ActorRef {
     ...(p.instance ? { instanceId: p.instance.id } : {}),
     ...(p.roleName ? { roleName: p.roleName } : {}),
     utcOffset: p.utcOffset,
+    tooling: p.userAgents.items[0]!.tooling,
   };
 }
 
@@ -81,7 +102,7 @@ function signInIdentity(identity: Record<string, unknown>): Record<string, unkno
 }
 
 /** Run one campaign; its records go to `sink`, and its truth entry is returned. */
-export function runCampaign(world: World, plan: CampaignPlan, period: Period, sink: RecordSink): Campaign {
+export function runCampaign(world: World, plan: CampaignPlan, period: Period, sink: RecordSink, hostSink: HostSink = () => {}): Campaign {
   const rng = new Rng(world.seed, `campaign/${plan.id}`);
   const stages = new Map<string, { ids: string[]; start: number; end: number }>();
   const accounts = new Set<string>();
@@ -114,6 +135,7 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
   }
 
   const origins = new WeakMap<Caller, SessionOrigin>();
+  const pendingHost: { event: HostEvent; stage: string }[] = [];
   function caller(origin: SessionOrigin): Caller {
     const session = new Session({ ...origin, errorRate: CAMPAIGN_ERROR_RATE }, rng, record);
     // The sign-in comes before the console session exists: it carries no session key and no console flag.
@@ -125,7 +147,7 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
           ...(opts.region ? { region: opts.region } : {}),
           ...(account ? { account } : {}),
           ...(opts.args ? { args: opts.args } : {}),
-          ...(opts.error ? { error: opts.error } : {}),
+          ...(opts.error !== undefined ? { error: opts.error } : {}),
         }).eventId;
       },
     };
@@ -188,11 +210,17 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
         return caller({ identity: iamUserIdentity(p, p.accessKeyId!), account: p.account, callerName: p.inventory.name, callerArn: p.inventory.arn, sourceIp, userAgent, errorRate: 0 });
       }
       // Stolen instance credentials are the very key the instance holds at that time.
-      const credential = p.instance ? instanceCredential(world.seed, p, at) : { accessKeyId: sessionKey(rng), createdAt: at - rng.between(1, 60) * 60_000 };
+      // A pipeline run federates right before it acts; other sessions may be up to an hour old.
+      const credential = p.instance ? instanceCredential(world.seed, p, at) : { accessKeyId: sessionKey(rng), createdAt: at - (p.identity === "web-identity-role" ? rng.between(2, 30) * 1000 : rng.between(1, 60) * 60_000) };
       // Sessions named and federated as the principal's benign ones are (benign.ts: ciDay, nightlyDay).
-      const habitual = p.identity === "web-identity-role" ? { webIdentity: true, sessionName: `GitHubActions-${rng.int(100000, 999999)}` } : p.persona === "backup-job" ? { sessionName: `backup-${isoSeconds(at).slice(0, 10)}` } : {};
+      const habitual =
+        p.identity === "web-identity-role" ? { webIdentity: true, sessionName: `GitHubActions-${rng.int(100000, 999999)}` }
+        : p.persona === "backup-job" ? { sessionName: `backup-${isoSeconds(at).slice(0, 10)}` }
+        : p.persona === "security-scanner" ? { ec2: true }
+        : {};
       const origin = roleOrigin(p, p.account, rng, credential.createdAt, sourceIp, { ec2: p.instance !== undefined, accessKeyId: credential.accessKeyId, ...habitual });
-      return caller({ ...origin, userAgent });
+      // A browser's calls carry the console-session flag, as benign console sessions' do.
+      return caller({ ...origin, userAgent, ...(typeof userAgent !== "string" && userAgent.tooling === "console" ? { fromConsole: true } : {}) });
     },
     newAccessKeyId(kind = "long-term") {
       return kind === "temporary" ? sessionKey(rng) : iamId("AKIA", rng);
@@ -233,7 +261,8 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       const roleId = known?.roleId ?? trusted?.id ?? iamId("AROA", rng);
       const accessKeyId = sessionKey(rng);
       const identity = assumedRoleIdentity({ accountId, roleName, roleId, sessionName, accessKeyId, createdAt: time, mfa: false });
-      from.call("sts:AssumeRole", time, { account: accountId, args: { targetAccountId: accountId, roleName, roleId, roleSessionName: sessionName, accessKeyId } });
+      // The session acts at once with the issued key, so this AssumeRole succeeded.
+      from.call("sts:AssumeRole", time, { account: accountId, args: { targetAccountId: accountId, roleName, roleId, roleSessionName: sessionName, accessKeyId }, error: false });
       actors.add(`arn:aws:iam::${accountId}:role/${roleName}`);
       return caller({ ...source, identity, account, callerName: sessionName, callerArn: identity.arn as string });
     },
@@ -248,6 +277,44 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
     },
     actor(arn) {
       actors.add(arn);
+    },
+    instances(q) {
+      return world.accounts
+        .filter((a) => matches(a.kind, q.accountKind))
+        .flatMap((a) => a.instances.filter((i) => !q.inAutoScalingGroup || i.autoScalingGroup !== undefined).map((i) => ({ id: i.id, accountId: a.id, region: i.region, privateIp: i.privateIp, roleName: i.roleName, ...(i.autoScalingGroup ? { autoScalingGroup: i.autoScalingGroup } : {}) })));
+    },
+    onHost(ref) {
+      const account = accountById(world, ref.accountId);
+      const instance = account.instances.find((i) => i.id === ref.id);
+      if (!instance) throw new Error(`scenario ${plan.scenario.id}: no instance ${ref.id} in account ${ref.accountId}`);
+      const actor = foothold(instance, account.id, rng, (e) => {
+        if (current === undefined) throw new Error(`scenario ${plan.scenario.id}: host activity outside ctx.stage(...)`);
+        if (e.time < period.start || e.time >= period.end) return;
+        pendingHost.push({ event: e, stage: current });
+      });
+      // Record ids as the methods return them, under the stage that was current.
+      const recorded = <A extends unknown[], R>(f: (...args: A) => R, ids: (r: R) => string[]) => (...args: A): R => {
+        const before = pendingHost.length;
+        const result = f(...args);
+        const kept = pendingHost.splice(before);
+        if (kept.length > 0) {
+          const st = stages.get(kept[0]!.stage) ?? { ids: [], start: kept[0]!.event.time, end: kept[0]!.event.time };
+          for (const id of ids(result)) if (!st.ids.includes(id)) st.ids.push(id);
+          for (const k of kept) {
+            st.start = Math.min(st.start, k.event.time);
+            st.end = Math.max(st.end, k.event.time);
+            hostSink(k.event);
+          }
+          stages.set(kept[0]!.stage, st);
+          accounts.add(account.id);
+        }
+        return result;
+      };
+      return {
+        run: recorded(actor.run, (ids) => ids),
+        resolve: recorded(actor.resolve, (r) => r.ids),
+        connect: recorded(actor.connect, (ids) => ids),
+      };
     },
   };
 
@@ -278,8 +345,9 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
 }
 
 /** Run every planned campaign; returns their records (in memory: campaigns are small) and truth. */
-export function runCampaigns(world: World, plans: CampaignPlan[], period: Period): { records: EmittedRecord[]; campaigns: Campaign[] } {
+export function runCampaigns(world: World, plans: CampaignPlan[], period: Period): { records: EmittedRecord[]; hostEvents: HostEvent[]; campaigns: Campaign[] } {
   const records: EmittedRecord[] = [];
-  const campaigns = plans.map((plan) => runCampaign(world, plan, period, (r) => records.push(r)));
-  return { records, campaigns };
+  const hostEvents: HostEvent[] = [];
+  const campaigns = plans.map((plan) => runCampaign(world, plan, period, (r) => records.push(r), (e) => hostEvents.push(e)));
+  return { records, hostEvents, campaigns };
 }

@@ -83,8 +83,10 @@ describe("simulate", () => {
 });
 
 describe("building and planning", () => {
-  const size = { accounts: CONFIG.accounts, days: CONFIG.days };
-  const period = periodOf(CONFIG);
+  // Long enough for every scenario of the default suite to fit in its period.
+  const LONG: SimulationConfig = { ...CONFIG, days: 10, historyDays: 5 };
+  const size = { accounts: LONG.accounts, days: LONG.days };
+  const period = periodOf(LONG);
 
   it("builds the same world twice, even with another world built in between", () => {
     const first = buildWorld(CONFIG.seed, size);

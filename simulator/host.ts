@@ -20,11 +20,11 @@ export interface HostProcess {
   parent?: { pid: number; name: string };
 }
 
-/** One observation on a host; `id` is set for runtime events (their OCSF uid). */
+/** One observation on a host; `uid` is the OCSF uid of the runtime event it becomes. */
 export type HostEvent =
-  | { kind: "dns"; time: number; account: SimAccount; instance: Instance; name: string; type: "A" | "AAAA" | "TXT"; answers: string[]; rcode: "NOERROR" | "NXDOMAIN"; srcPort: number; process: HostProcess }
-  | { kind: "connect"; time: number; account: SimAccount; instance: Instance; direction: "egress" | "ingress"; peerIp: string; peerPort: number; localPort: number; protocol: 6 | 17; bytesOut: number; bytesIn: number; process: HostProcess; hostname?: string; rejected?: boolean }
-  | { kind: "process"; time: number; account: SimAccount; instance: Instance; process: HostProcess };
+  | { kind: "dns"; time: number; accountId: string; instance: Instance; uid: string; name: string; type: "A" | "AAAA" | "TXT"; answers: string[]; rcode: "NOERROR" | "NXDOMAIN"; srcPort: number; process: HostProcess }
+  | { kind: "connect"; time: number; accountId: string; instance: Instance; uid: string; direction: "egress" | "ingress"; peerIp: string; peerPort: number; localPort: number; protocol: 6 | 17; bytesOut: number; bytesIn: number; process: HostProcess; hostname?: string; rejected?: boolean }
+  | { kind: "process"; time: number; accountId: string; instance: Instance; uid: string; process: HostProcess };
 
 /** Where observations go. */
 export type HostSink = (e: HostEvent) => void;
@@ -80,30 +80,30 @@ export function generateHostDay(world: World, account: SimAccount, instance: Ins
         const time = hourStart + rng.next() * HOUR;
         const process = name.includes("repos") ? pidOf(CRON[2]!, h) : name.startsWith("ssm.") ? agent : app;
         const answers = resolveName(name);
-        sink({ kind: "dns", time, account, instance, name, type: "A", answers, rcode: "NOERROR", srcPort: rng.int(32768, 60999), process });
-        sink({ kind: "connect", time: time + 20, account, instance, direction: "egress", peerIp: answers[0]!, peerPort: 443, localPort: rng.int(32768, 60999), protocol: 6, bytesOut: Math.round(rng.logNormal(6_000, 1)), bytesIn: Math.round(rng.logNormal(20_000, 1.2)), process, hostname: name });
+        sink({ kind: "dns", time, accountId: account.id, instance, uid: rng.uuid(), name, type: "A", answers, rcode: "NOERROR", srcPort: rng.int(32768, 60999), process });
+        sink({ kind: "connect", time: time + 20, accountId: account.id, instance, uid: rng.uuid(), direction: "egress", peerIp: answers[0]!, peerPort: 443, localPort: rng.int(32768, 60999), protocol: 6, bytesOut: Math.round(rng.logNormal(6_000, 1)), bytesIn: Math.round(rng.logNormal(20_000, 1.2)), process, hostname: name });
       }
     }
     if (rng.chance(0.02)) {
       const bogus = `${rng.hex(8)}.internal.example.com`;
-      sink({ kind: "dns", time: hourStart + rng.next() * HOUR, account, instance, name: bogus, type: "A", answers: [], rcode: "NXDOMAIN", srcPort: rng.int(32768, 60999), process: app });
+      sink({ kind: "dns", time: hourStart + rng.next() * HOUR, accountId: account.id, instance, uid: rng.uuid(), name: bogus, type: "A", answers: [], rcode: "NXDOMAIN", srcPort: rng.int(32768, 60999), process: app });
     }
     // Requests from the load balancer and queries to the database, aggregated per client port.
     for (let i = rng.poisson(6 * load); i > 0; i--) {
-      sink({ kind: "connect", time: hourStart + rng.next() * HOUR, account, instance, direction: "ingress", peerIp: rng.pick(lb), peerPort: rng.int(1024, 65535), localPort: 8080, protocol: 6, bytesOut: Math.round(rng.logNormal(80_000, 1)), bytesIn: Math.round(rng.logNormal(9_000, 0.8)), process: app });
+      sink({ kind: "connect", time: hourStart + rng.next() * HOUR, accountId: account.id, instance, uid: rng.uuid(), direction: "ingress", peerIp: rng.pick(lb), peerPort: rng.int(1024, 65535), localPort: 8080, protocol: 6, bytesOut: Math.round(rng.logNormal(80_000, 1)), bytesIn: Math.round(rng.logNormal(9_000, 0.8)), process: app });
     }
     for (let i = rng.poisson(3 * load); i > 0; i--) {
-      sink({ kind: "connect", time: hourStart + rng.next() * HOUR, account, instance, direction: "egress", peerIp: db, peerPort: 5432, localPort: rng.int(32768, 60999), protocol: 6, bytesOut: Math.round(rng.logNormal(4_000, 0.8)), bytesIn: Math.round(rng.logNormal(30_000, 1)), process: app });
+      sink({ kind: "connect", time: hourStart + rng.next() * HOUR, accountId: account.id, instance, uid: rng.uuid(), direction: "egress", peerIp: db, peerPort: 5432, localPort: rng.int(32768, 60999), protocol: 6, bytesOut: Math.round(rng.logNormal(4_000, 0.8)), bytesIn: Math.round(rng.logNormal(30_000, 1)), process: app });
     }
     // Internet background noise: scans of the instance that its security group drops.
     if (rng.chance(0.3)) {
       const scanner = rangesOf(rng.pick(["hosting", "isp"] as const));
       const ip = numberToIp(cidrRange(rng.pick(scanner).cidr).first + rng.int(1, 60000));
-      sink({ kind: "connect", time: hourStart + rng.next() * HOUR, account, instance, direction: "ingress", peerIp: ip, peerPort: rng.int(1024, 65535), localPort: rng.pick([22, 3389, 23, 445]), protocol: 6, bytesOut: 0, bytesIn: 60, process: app, rejected: true });
+      sink({ kind: "connect", time: hourStart + rng.next() * HOUR, accountId: account.id, instance, uid: rng.uuid(), direction: "ingress", peerIp: ip, peerPort: rng.int(1024, 65535), localPort: rng.pick([22, 3389, 23, 445]), protocol: 6, bytesOut: 0, bytesIn: 60, process: app, rejected: true });
     }
     for (const job of CRON) {
       if (job.name === "dnf" ? h === 4 : job.name === "logrotate" ? h === 3 : rng.chance(0.9)) {
-        sink({ kind: "process", time: hourStart + rng.between(0, 120) * 1000, account, instance, process: { ...pidOf(job, h * 10 + job.name.length), parent: { pid: 812, name: "crond" } } });
+        sink({ kind: "process", time: hourStart + rng.between(0, 120) * 1000, accountId: account.id, instance, uid: rng.uuid(), process: { ...pidOf(job, h * 10 + job.name.length), parent: { pid: 812, name: "crond" } } });
       }
     }
   }

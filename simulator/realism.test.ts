@@ -14,7 +14,7 @@ import { inventorySchema } from "../schema/inventory.ts";
 import { manifestSchema, type SimulationConfig } from "../schema/manifest.ts";
 import { truthSchema, type Truth } from "../schema/truth.ts";
 import { simulate, type SimulateResult } from "./run.ts";
-import { listFiles, readEventFiles, type EventFile } from "./testing.ts";
+import { indexRun, listFiles, readEventFiles, type EventFile } from "./testing.ts";
 
 type Rec = Record<string, any>;
 
@@ -273,7 +273,7 @@ describe("a generated run", () => {
   it("writes truth that validates and points at real events", () => {
     expect(truthSchema.safeParse(truth).error?.issues ?? []).toEqual([]);
     expect(truth.campaigns.length).toBeGreaterThan(0);
-    const ids = new Set(records.map((r) => r.eventID as string));
+    const ids = indexRun(dir);
     const missing = [...truthIds].filter((id) => !ids.has(id));
     expect(missing).toEqual([]);
     expect(truth).toEqual(JSON.parse(JSON.stringify(result.truth)));

@@ -16,6 +16,7 @@ import { buildIntel } from "./intel.ts";
 import { lookupIp } from "./networks.ts";
 import { periodOf } from "./period.ts";
 import { UnitPool, runUnitsInProcess } from "./pool.ts";
+import type { HostEvent } from "./host.ts";
 import type { EmittedRecord } from "./session.ts";
 import type { Unit } from "./unit.ts";
 import { buildWorld, inventoryOf } from "./world.ts";
@@ -62,7 +63,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateResult> {
   const pool = opts.workers > 1 ? new UnitPool(opts.workers, config, eventsDir) : undefined;
   const world = buildWorld(config.seed, { accounts: config.accounts, days: config.days });
   const plans = planCampaigns(config.seed, suite, period);
-  const { records, campaigns } = runCampaigns(world, plans, period);
+  const { records, hostEvents, campaigns } = runCampaigns(world, plans, period);
 
   const byUnit = new Map<string, EmittedRecord[]>();
   for (const r of records) {
@@ -71,11 +72,18 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateResult> {
     list.push(r);
     byUnit.set(key, list);
   }
+  const hostByUnit = new Map<string, HostEvent[]>();
+  for (const e of hostEvents) {
+    const key = `${e.accountId}-d${Math.floor((e.time - period.start) / DAY)}`;
+    const list = hostByUnit.get(key) ?? [];
+    list.push(e);
+    hostByUnit.set(key, list);
+  }
   const units: Unit[] = [];
   for (let day = 0; day < config.days; day++) {
     for (const a of world.accounts) {
       const id = `${a.id}-d${day}`;
-      units.push({ id, accountId: a.id, day, campaignRecords: byUnit.get(id) ?? [] });
+      units.push({ id, accountId: a.id, day, campaignRecords: byUnit.get(id) ?? [], campaignHostEvents: hostByUnit.get(id) ?? [] });
     }
   }
   // Largest units first, so no worker is left with a big one at the end (output does not depend on order).

@@ -20,7 +20,7 @@ const lines = (path: string) => gunzipSync(readFileSync(join(dir, "events", path
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "seqlab-telemetry-"));
-  await simulate({ config: { seed: 4, days: 2, historyDays: 1, accounts: 4, suite: "smoke", start: "2026-10-05" }, outDir: dir, workers: 1, command: "test" });
+  await simulate({ config: { seed: 4, days: 4, historyDays: 2, accounts: 4, suite: "smoke", start: "2026-10-05" }, outDir: dir, workers: 1, command: "test" });
   paths = listFiles(join(dir, "events"));
 }, 120_000);
 

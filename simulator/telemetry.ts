@@ -78,9 +78,10 @@ function flows(events: HostEvent[]): Map<string, FlowAggregate> {
     } else out.set(key, { ...f, bytes, packets });
   };
   for (const e of events) {
-    if (e.kind !== "connect") continue;
+    // Link-local traffic (the metadata service) never reaches VPC Flow Logs.
+    if (e.kind !== "connect" || e.peerIp.startsWith("169.254.")) continue;
     const i = e.instance;
-    const base = { eni: i.networkInterfaceId, account: e.account.id, region: i.region, vpc: i.vpcId, subnet: i.subnetId, instance: i.id, window: Math.floor(e.time / 1000 / CAPTURE_WINDOW_SECONDS) * CAPTURE_WINDOW_SECONDS, protocol: e.protocol };
+    const base = { eni: i.networkInterfaceId, account: e.accountId, region: i.region, vpc: i.vpcId, subnet: i.subnetId, instance: i.id, window: Math.floor(e.time / 1000 / CAPTURE_WINDOW_SECONDS) * CAPTURE_WINDOW_SECONDS, protocol: e.protocol };
     const internal = e.peerIp.startsWith("10.");
     const [client, clientPort, server, serverPort] = e.direction === "egress" ? [i.privateIp, e.localPort, e.peerIp, e.peerPort] : [e.peerIp, e.peerPort, i.privateIp, e.localPort];
     const fromInstanceFirst = e.direction === "egress";
@@ -101,7 +102,7 @@ function ocsf(e: HostEvent, uid: string): Record<string, unknown> {
     time: Math.floor(e.time),
     severity_id: 1,
     metadata: { version: "1.1.0", uid, product: { name: "seqlab runtime sensor", vendor_name: "seqlab" } },
-    cloud: { provider: "AWS", region: e.instance.region, account: { uid: e.account.id } },
+    cloud: { provider: "AWS", region: e.instance.region, account: { uid: e.accountId } },
     device: { instance_uid: e.instance.id, hostname: `ip-${e.instance.privateIp.replace(/\./g, "-")}.ec2.internal`, ip: e.instance.privateIp, type_id: 6 },
   };
   const actor = { process: { pid: e.process.pid, name: e.process.name, cmd_line: e.process.cmdLine, file: { path: e.process.path }, user: { name: e.process.user } } };
@@ -131,7 +132,7 @@ function ocsf(e: HostEvent, uid: string): Record<string, unknown> {
 function resolverRecord(e: Extract<HostEvent, { kind: "dns" }>): Record<string, unknown> {
   return {
     version: "1.100000",
-    account_id: e.account.id,
+    account_id: e.accountId,
     region: e.instance.region,
     vpc_id: e.instance.vpcId,
     query_timestamp: isoSeconds(e.time),
@@ -197,25 +198,24 @@ export function writeHostTelemetry(eventsDir: string, seed: number, unitId: stri
 
   const dnsGroups = new Map<string, { path: (u: string) => string; lines: string[] }>();
   const runtimeGroups = new Map<string, { path: (u: string) => string; lines: string[] }>();
-  const uidRng = new Rng(seed, `runtime-uid/${unitId}`);
   for (const e of events) {
     const slot = Math.floor(e.time / HOUR) * HOUR;
     const s = stamp(slot + HOUR + 5 * 60_000);
     if (e.kind === "dns") {
-      const key = `${e.account.id}|${e.instance.vpcId}|${slot}`;
+      const key = `${e.accountId}|${e.instance.vpcId}|${slot}`;
       let g = dnsGroups.get(key);
-      if (!g) dnsGroups.set(key, (g = { path: (u) => `AWSLogs/${e.account.id}/vpcdnsquerylogs/${e.instance.vpcId}/${s.dir}/${e.account.id}_vpcdnsquerylogs_${e.instance.vpcId}_${s.name}_${u}.log.gz`, lines: [] }));
+      if (!g) dnsGroups.set(key, (g = { path: (u) => `AWSLogs/${e.accountId}/vpcdnsquerylogs/${e.instance.vpcId}/${s.dir}/${e.accountId}_vpcdnsquerylogs_${e.instance.vpcId}_${s.name}_${u}.log.gz`, lines: [] }));
       g.lines.push(JSON.stringify(resolverRecord(e)));
-      count("route53-resolver", e.account.id, 1);
+      count("route53-resolver", e.accountId, 1);
     }
     // The sensor reports process launches, lookups and connections out of the VPC, not every
     // load-balancer request or database query.
     if (e.kind === "connect" && (e.direction === "ingress" || e.peerIp.startsWith("10."))) continue;
-    const key = `${e.account.id}|${e.instance.region}|${e.instance.id}|${slot}`;
+    const key = `${e.accountId}|${e.instance.region}|${e.instance.id}|${slot}`;
     let g = runtimeGroups.get(key);
-    if (!g) runtimeGroups.set(key, (g = { path: (u) => `runtime/${e.account.id}/${e.instance.region}/${s.dir}/${e.instance.id}_${s.name}_${u}.ndjson.gz`, lines: [] }));
-    g.lines.push(JSON.stringify(ocsf(e, uidRng.uuid())));
-    count("runtime", e.account.id, 1);
+    if (!g) runtimeGroups.set(key, (g = { path: (u) => `runtime/${e.accountId}/${e.instance.region}/${s.dir}/${e.instance.id}_${s.name}_${u}.ndjson.gz`, lines: [] }));
+    g.lines.push(JSON.stringify(ocsf(e, e.uid)));
+    count("runtime", e.accountId, 1);
   }
   writeGroups(eventsDir, seed, unitId, "route53", dnsGroups, stats);
   writeGroups(eventsDir, seed, unitId, "runtime", runtimeGroups, stats);

@@ -15,6 +15,8 @@ export interface Unit {
   accountId: string;
   day: number;
   campaignRecords: EmittedRecord[];
+  /** Attack activity on the account's instances that day. */
+  campaignHostEvents: HostEvent[];
 }
 
 /** Generate and write one unit (used in-process and by worker threads). */
@@ -31,7 +33,7 @@ export function runUnit(world: World, config: SimulationConfig, unit: Unit, even
 /** The unit's instances: their host observations as flow, resolver and runtime files. */
 function hostTelemetry(world: World, unit: Unit, periodStart: number, eventsDir: string, seed: number): WriteStats {
   const account = world.accounts.find((a) => a.id === unit.accountId)!;
-  const events: HostEvent[] = [];
+  const events: HostEvent[] = unit.campaignHostEvents.slice();
   const dayStart = periodStart + unit.day * DAY;
   const windows = Array.from({ length: DAY / 1000 / CAPTURE_WINDOW_SECONDS }, (_, i) => dayStart / 1000 + i * CAPTURE_WINDOW_SECONDS);
   for (const instance of account.instances) generateHostDay(world, account, instance, unit.day, periodStart, (e) => events.push(e));

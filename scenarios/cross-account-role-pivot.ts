@@ -1,0 +1,106 @@
+import { defineScenario } from "./define.ts";
+import { TELLTALE_RATE } from "./telltales.ts";
+
+/**
+ * A compromised dev-account workload role pivots into prod: its stolen credentials, used from
+ * outside, find the deployment role that every workload account exposes and whose trust policy
+ * admits the whole organisation, assume it in a prod account, and there list, read secrets and
+ * pull sensitive objects. One attack, two accounts, linked only by the AssumeRole hop.
+ */
+export default defineScenario({
+  id: "cross-account-role-pivot",
+  title: "Dev-account role credentials pivot into a prod account through a trusted role",
+  kind: "attack",
+  description:
+    "Instance or Lambda credentials stolen from a dev or staging workload are used from attacker infrastructure: identity check and role discovery in the dev account, then sts:AssumeRole into the cross-account deployment role of a prod account (the role the shared-services pipeline assumes every day), discovery there (buckets, instances, secrets), secret values read and objects pulled from a sensitive bucket, all within the hour the role session lasts.",
+  references: [
+    "https://token.security/blog/secure-cross-account-access-is-tricky-four-common-dangerous-misconceptions (Token Security, 2025: trust paths from less secure accounts into sensitive ones)",
+    "https://sysdig.com/blog/cloud-breach-terraform-data-theft/ (Sysdig, SCARLETEEL 2023: stolen workload credentials used to move on to another AWS account)",
+    "https://attack.mitre.org/techniques/T1550/001/ (MITRE ATT&CK T1550.001: Application Access Token, AWS STS role chaining)",
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/tutorial_cross-account-with-roles.html (AWS: delegating access across accounts with IAM roles)",
+  ],
+  expectedSequenceType: "AttackSequence:IAM/CompromisedCredentials",
+  maxDurationHours: 6,
+  stages: [
+    { id: "initial-access", tactic: "TA0001", technique: "T1078.004", description: "stolen dev workload credentials first used from outside" },
+    { id: "discovery", tactic: "TA0007", technique: "T1087.004", description: "roles and trust relationships in the dev account" },
+    { id: "lateral-movement", tactic: "TA0008", technique: "T1550.001", description: "AssumeRole into the trusted deployment role of a prod account" },
+    { id: "prod-discovery", tactic: "TA0007", technique: "T1580", description: "buckets, instances and secrets in the prod account" },
+    { id: "credential-access", tactic: "TA0006", technique: "T1555.006", description: "secret values read from Secrets Manager in prod", optional: true },
+    { id: "collection", tactic: "TA0009", technique: "T1530", description: "objects pulled from a sensitive prod bucket" },
+  ],
+  run(ctx) {
+    const { rng } = ctx;
+    const workloads = [
+      ...ctx.principals({ persona: "ec2-app", withInstance: true, accountKind: ["dev", "staging"] }),
+      ...ctx.principals({ persona: "lambda-fn", accountKind: ["dev", "staging"] }),
+    ];
+    const victim = rng.pick(workloads);
+    const prodAccounts = ctx.inventory.accounts.filter((a) => a.kind === "prod" && a.id !== victim.accountId);
+    if (prodAccounts.length === 0) throw new Error("cross-account-role-pivot: the world has no prod account to pivot into (try more --accounts)");
+    const prod = rng.pick(prodAccounts);
+    // The pipeline's deployment role exists where a shared-services account deploys; smaller
+    // worlds have none, and the pivot goes through the organisation's default admin role instead.
+    const deployRole = "cross-account-deploy";
+    const roleName = ctx.inventory.principals.some((p) => p.arn === `arn:aws:iam::${prod.id}:role/${deployRole}`) ? deployRole : "OrganizationAccountAccessRole";
+    const origin = ctx.origin(rng.pick(["vps", "vps", "residential", "tor", "vpn", "aws"] as const));
+    const tooling = rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const);
+    const attacker = ctx.as(victim, origin, tooling);
+    ctx.actor(victim.arn);
+    let t = ctx.start;
+    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 500);
+
+    ctx.stage("initial-access", () => {
+      attacker.call("sts:GetCallerIdentity", t);
+    });
+
+    t += rng.between(30, 1800) * 1000;
+    ctx.stage("discovery", () => {
+      attacker.call("iam:ListRoles", t);
+      if (rng.chance(0.5)) attacker.call("iam:ListRoles", step(5));
+      if (rng.chance(0.4)) attacker.call("s3:ListBuckets", step(10));
+      if (rng.chance(0.4)) attacker.call("organizations:DescribeOrganization", step(10));
+    });
+
+    t += rng.between(60, 2 * 3600) * 1000;
+    // Some blend in with the pipeline's own session names; others keep their tool's default
+    // (the CLI's role profiles and Go SDK's credential provider name sessions themselves).
+    const toolDefault = tooling === "go-sdk" ? `aws-go-sdk-${t}000000` : tooling === "boto3" ? rng.pick(["deploy", "admin", "test", "session"]) : `botocore-session-${Math.floor(t / 1000)}`;
+    const sessionName = rng.chance(0.35) ? `GitHubActions-${rng.int(100000, 999999)}` : toolDefault;
+    let prodCaller = attacker;
+    ctx.stage("lateral-movement", () => {
+      prodCaller = ctx.assumeRole(attacker, t, prod.id, roleName, sessionName);
+      prodCaller.call("sts:GetCallerIdentity", step(5));
+    });
+
+    // The role session lasts an hour: everything in prod happens inside it.
+    const sessionEnd = t + 55 * 60_000;
+    const buckets = ctx.buckets(prod.id);
+    const sensitive = buckets.filter((b) => b.sensitive);
+    const target = rng.pick(sensitive.length > 0 ? sensitive : buckets);
+    ctx.stage("prod-discovery", () => {
+      const calls: [string, Record<string, unknown>?][] = [["s3:ListBuckets"], ["ec2:DescribeInstances"], ["secretsmanager:ListSecrets"]];
+      for (const [api, args] of rng.sample(calls, calls.length)) prodCaller.call(api, step(15), args ? { args } : {});
+      for (const region of rng.sample(prod.regions, rng.int(0, prod.regions.length))) prodCaller.call("ec2:DescribeInstances", step(5), { region });
+      for (let i = rng.int(1, 5); i > 0; i--) prodCaller.call("s3:ListObjects", step(4), { args: { bucketName: target.name } });
+    });
+
+    if (prod.secrets.length > 0 && rng.chance(0.75)) {
+      t += rng.between(10, 300) * 1000;
+      ctx.stage("credential-access", () => {
+        for (const secret of rng.sample(prod.secrets, rng.int(1, prod.secrets.length))) {
+          prodCaller.call("secretsmanager:GetSecretValue", step(8), { region: secret.region, args: { secretId: secret.arn } });
+        }
+      });
+    }
+
+    t += rng.between(10, 600) * 1000;
+    ctx.stage("collection", () => {
+      const n = Math.round(rng.logNormal(150, 0.7)) + 10;
+      for (let i = 0; i < n && (i === 0 || t < sessionEnd); i++) {
+        prodCaller.call("s3:GetObject", t, { args: { bucketName: target.name } });
+        t += rng.exponential(1500) + 50;
+      }
+    });
+  },
+});
