@@ -132,6 +132,8 @@ export interface ScenarioContext {
    * whose response carries the new session's key), and act as that role session.
    */
   assumeRole(from: Caller, time: number, accountId: string, roleName: string, sessionName: string): Caller;
+  /** An unauthenticated caller from `origin` (reads of a bucket made public); name the bucket's account per call. */
+  anonymous(origin: string, tooling: ToolingKind): Caller;
   /** Record the calls made by `body` as events of stage `id`. */
   stage(id: string, body: () => void): void;
   /** Declare an actor of this campaign (for truth). */

@@ -6,6 +6,7 @@ import { unknownNameMessage } from "../schema/did-you-mean.ts";
 import type { ScenarioDefinition } from "./define.ts";
 import adminIamCleanupNewLaptop from "./admin-iam-cleanup-new-laptop.ts";
 import backupDrBulkRead from "./backup-dr-bulk-read.ts";
+import bucketExposurePublicReads from "./bucket-exposure-public-reads.ts";
 import cicdNewRegionRollout from "./cicd-new-region-rollout.ts";
 import consoleLoginNoMfaBackdoor from "./console-login-no-mfa-backdoor.ts";
 import crossAccountRolePivot from "./cross-account-role-pivot.ts";
@@ -32,6 +33,7 @@ import trailReconfigurationChangeWindow from "./trail-reconfiguration-change-win
 
 /** All registered scenarios: attacks first, then benign look-alike episodes. */
 export const SCENARIOS: readonly ScenarioDefinition[] = [
+  bucketExposurePublicReads,
   consoleLoginNoMfaBackdoor,
   crossAccountRolePivot,
   ec2InstanceGroupCryptomining,

@@ -564,7 +564,14 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["s3:GetBucketVersioning", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "versioning" } })],
   ["s3:GetBucketEncryption", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "encryption" } }), ["ServerSideEncryptionConfigurationNotFoundError"]],
   ["s3:GetBucketPublicAccessBlock", true, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "publicAccessBlock" } })],
-  ["s3:PutBucketPolicy", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "policy" } })],
+  ["s3:PutBucketPolicy", false, (c) => {
+    const call = s3BucketCall({ ...c, args: { ...c.args, subresource: "policy" } });
+    const bucket = (call.requestParameters as { bucketName: string }).bucketName;
+    // Most policies grant a partner account or a role; some grant everyone read (a public website).
+    const principal = arg(c, "publicRead", () => c.rng.chance(0.2)) ? "*" : { AWS: `arn:aws:iam::${c.account.id}:root` };
+    const bucketPolicy = { Version: "2012-10-17", Statement: [{ Sid: c.rng.pick(["PublicRead", "AllowRead", "Share"]), Effect: "Allow", Principal: principal, Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/*` }] };
+    return { ...call, requestParameters: { ...call.requestParameters, bucketPolicy } };
+  }],
   ["s3:DeleteBucketPolicy", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "policy" } })],
   ["s3:PutBucketAcl", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "acl" } })],
   ["s3:PutBucketPublicAccessBlock", false, (c) => s3BucketCall({ ...c, args: { ...c.args, subresource: "publicAccessBlock" } })],

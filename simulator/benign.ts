@@ -3,7 +3,7 @@
  * (principal, day) has its own random stream, so days can be generated in any order or worker.
  */
 import { DAY, HOUR, MINUTE, isoSeconds, localWeekday } from "./clock.ts";
-import { assumedRoleIdentity, iamUserIdentity, serviceOrigin, sessionKey } from "./identity.ts";
+import { anonymousOrigin, assumedRoleIdentity, iamUserIdentity, serviceOrigin, sessionKey } from "./identity.ts";
 import { ALL_REGIONS } from "./networks.ts";
 import { persona } from "./personas.ts";
 import { Rng } from "./rng.ts";
@@ -182,7 +182,9 @@ function alwaysOnDay(world: World, p: SimPrincipal, day: number, period: Period,
     const hourStart = dayStart + h * HOUR;
     // Instance-profile and Lambda credentials rotate: a new session key every six hours.
     if (h % (CREDENTIAL_ROTATION / HOUR) === 0 || !session) {
-      if (p.identity === "aws-service" && !p.roleName) {
+      if (p.identity === "anonymous") {
+        session = undefined;
+      } else if (p.identity === "aws-service" && !p.roleName) {
         session = new Session(serviceOrigin(p.serviceName!, p.account, p.errorRate), rng, sink);
       } else if (p.identity === "aws-service") {
         session = vendedSession(p, p.serviceName!, rng, sink, hourStart - rng.between(1, 30) * MINUTE, p.serviceName!, { invokedBy: p.serviceName! });
@@ -194,7 +196,25 @@ function alwaysOnDay(world: World, p: SimPrincipal, day: number, period: Period,
     }
     const n = rng.poisson((total * weights[h]!) / sum);
     const region = p.instance?.region ?? p.account.homeRegion;
-    for (let i = 0; i < n; i++) session.call(draw(rng, p.apis), hourStart + rng.next() * HOUR, { region });
+    if (p.identity === "anonymous") {
+      publicReads(p, n, hourStart, rng, sink);
+      continue;
+    }
+    for (let i = 0; i < n; i++) session!.call(draw(rng, p.apis), hourStart + rng.next() * HOUR, { region });
+  }
+}
+
+/** Anonymous reads of the account's public assets bucket: each visitor a few objects, then gone. */
+function publicReads(p: SimPrincipal, n: number, hourStart: number, rng: Rng, sink: RecordSink): void {
+  const bucket = p.account.buckets.find((b) => b.name.includes("-app-assets-"));
+  if (!bucket) return;
+  for (let left = n; left > 0; ) {
+    const ua = draw(rng, p.userAgents);
+    const visitor = new Session(anonymousOrigin(p.account, draw(rng, p.networks), ua, p.errorRate), rng, sink);
+    const t = hourStart + rng.next() * HOUR;
+    const views = Math.min(left, 1 + rng.poisson(3));
+    for (let i = 0; i < views; i++) visitor.call(draw(rng, p.apis), t + i * rng.between(0.2, 3) * 1000, { args: { bucket } });
+    left -= views;
   }
 }
 

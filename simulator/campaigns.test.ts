@@ -34,7 +34,9 @@ function ms(iso: string): number {
 /** ARNs an event acts as: the identity itself and, for role sessions, the role. */
 function identityArns(r: Rec): string[] {
   const u = r.userIdentity ?? {};
-  return [u.arn, u.sessionContext?.sessionIssuer?.arn, u.accessKeyId].filter((x): x is string => typeof x === "string");
+  // Unauthenticated requests are recorded as the "anonymous" account.
+  const anonymous = u.accountId === "anonymous" ? "anonymous" : undefined;
+  return [u.arn, u.sessionContext?.sessionIssuer?.arn, u.accessKeyId, anonymous].filter((x): x is string => typeof x === "string");
 }
 
 describe.each(RUNS.map((c) => [`${c.suite} run (seed ${c.seed})`, c] as const))("campaigns of a %s", (_name, config) => {

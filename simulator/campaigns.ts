@@ -12,7 +12,7 @@ import { foothold } from "./campaign-host.ts";
 import { HOUR, isoSeconds } from "./clock.ts";
 import type { HostEvent, HostSink } from "./host.ts";
 import { iamId } from "./ids.ts";
-import { assumedRoleIdentity, federatedUserIdentity, iamUserIdentity, sessionKey } from "./identity.ts";
+import { anonymousOrigin, assumedRoleIdentity, federatedUserIdentity, iamUserIdentity, sessionKey } from "./identity.ts";
 import { randomIpIn, rangesOf } from "./networks.ts";
 import { Rng } from "./rng.ts";
 import { Session, type EmittedRecord, type RecordSink, type SessionOrigin } from "./session.ts";
@@ -277,6 +277,10 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
     },
     actor(arn) {
       actors.add(arn);
+    },
+    anonymous(sourceIp, tooling) {
+      actors.add("anonymous");
+      return caller(anonymousOrigin(world.accounts[0]!, sourceIp, userAgentFor(tooling, undefined), CAMPAIGN_ERROR_RATE));
     },
     instances(q) {
       return world.accounts

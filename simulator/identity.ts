@@ -108,3 +108,8 @@ export function serviceOrigin(serviceName: string, account: SimAccount, errorRat
 export function sessionKey(rng: Rng): string {
   return iamId("ASIA", rng);
 }
+
+/** An unauthenticated caller, as S3 data events record public-bucket reads. */
+export function anonymousOrigin(account: SimAccount, sourceIp: string, userAgent: SessionOrigin["userAgent"], errorRate: number): SessionOrigin {
+  return { identity: { type: "AWSAccount", principalId: "", accountId: "anonymous" }, account, callerName: "anonymous", callerArn: "anonymous", sourceIp, userAgent, errorRate };
+}

@@ -10,7 +10,7 @@ import type { IdentityKind } from "./world-types.ts";
 export type Schedule = "office" | "always" | "nightly" | "daily-sweep" | "ci" | "dormant";
 
 /** Where a persona's calls come from. */
-export type NetworkHabit = "human" | "vpc-nat" | "aws-public" | "ci-runners" | "aws-service";
+export type NetworkHabit = "human" | "vpc-nat" | "aws-public" | "ci-runners" | "aws-service" | "internet";
 
 /** A persona definition. */
 export interface Persona {
@@ -52,6 +52,20 @@ const READ_DISCOVERY: [string, number][] = [
 
 /** Every benign persona. */
 export const PERSONAS: readonly Persona[] = [
+  {
+    id: "public-visitor",
+    description: "Anonymous visitors fetching the public website assets bucket's objects from browsers and scripts",
+    identity: "anonymous",
+    schedule: "always",
+    dailyEvents: 250,
+    spread: 0.4,
+    errorRate: 0.02,
+    tooling: [["console", 8], ["cli", 1]],
+    network: "internet",
+    apis: [["s3:GetObject", 10], ["s3:HeadObject", 1]],
+    later: [],
+    habitShare: 1,
+  },
   {
     id: "dormant-user",
     description: "Former employee or contractor whose IAM user and key were never removed: no activity",
@@ -190,6 +204,9 @@ export const PERSONAS: readonly Persona[] = [
       ["sns:SetSMSAttributes", 0.15],
       ["bedrock:GetModelInvocationLoggingConfiguration", 0.05],
       ["bedrock:DeleteModelInvocationLoggingConfiguration", 0.01],
+      ["s3:PutBucketPolicy", 0.1],
+      ["s3:DeleteBucketPublicAccessBlock", 0.05],
+      ["s3:PutBucketPublicAccessBlock", 0.1],
       ["ec2:CreateTags", 1],
       ["ec2:RunInstances", 0.3],
       ["ec2:TerminateInstances", 0.3],

@@ -146,8 +146,14 @@ export class Session {
     record.requestParameters = body.requestParameters;
     record.responseElements = errorCode !== undefined && spec.eventType === "AwsApiCall" ? null : body.responseElements;
     if (body.additionalEventData) {
-      // A refused S3 call moves no data.
-      record.additionalEventData = errorCode !== undefined && "bytesTransferredOut" in body.additionalEventData ? { ...body.additionalEventData, bytesTransferredOut: 0 } : body.additionalEventData;
+      let extra = body.additionalEventData;
+      // A refused S3 call moves no data; an anonymous one carries no signature.
+      if (errorCode !== undefined && "bytesTransferredOut" in extra) extra = { ...extra, bytesTransferredOut: 0 };
+      if (this.origin.callerArn === "anonymous") {
+        const { SignatureVersion: _signature, AuthenticationMethod: _method, ...unsigned } = extra;
+        extra = unsigned;
+      }
+      record.additionalEventData = extra;
     }
     record.requestID = spec.service === "s3" ? s3RequestId(rng) : requestId(rng);
     record.eventID = eventId;

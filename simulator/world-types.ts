@@ -39,7 +39,7 @@ export interface SimAccount extends Account {
 }
 
 /** How a principal authenticates, which decides the shape of `userIdentity`. */
-export type IdentityKind = "iam-user" | "sso" | "role" | "web-identity-role" | "aws-service";
+export type IdentityKind = "iam-user" | "sso" | "role" | "web-identity-role" | "aws-service" | "anonymous";
 
 /** A principal and its generator-only habits. */
 export interface SimPrincipal {

@@ -126,6 +126,7 @@ function personaCounts(kind: Account["kind"], humansPerAccount: number, rng: Rng
     ["developer", workload ? Math.round(h * (kind === "dev" ? 0.5 : 0.3)) : kind === "shared-services" ? 2 : 0],
     ["developer-iam-user", kind === "dev" || kind === "staging" ? Math.round(h * 0.35) : 0],
     ["dormant-user", workload ? rng.int(2, 4) : 0],
+    ["public-visitor", kind === "prod" ? 1 : 0],
     ["platform-admin", workload || kind === "shared-services" ? 1 : rng.int(1, 2)],
     ["data-analyst", kind === "prod" || kind === "log-archive" ? Math.round(h * 0.25) : 0],
     ["finance", kind === "management" ? Math.max(2, Math.round(h * 0.5)) : 0],
@@ -164,6 +165,12 @@ function humanNetworks(office: Office, p: Persona, rng: Rng, torExits: string[])
     weights.push(0.15);
   }
   return { items: ips, weights };
+}
+
+/** Visitors of a public bucket: many residential and mobile addresses, a few hosting ones. */
+function publicVisitorNetworks(rng: Rng): Habit<string> {
+  const items = Array.from({ length: 300 }, () => randomIpIn(rng.pick([...rangesOf("isp"), ...rangesOf("mobile"), ...rangesOf("isp"), ...rangesOf("hosting")]).cidr, rng));
+  return { items, weights: Rng.zipfWeights(items.length, 0.8) };
 }
 
 /** An instance leaves through its own VPC's NAT gateway; other VPC-hosted roles through the home VPC's. */
@@ -234,6 +241,9 @@ function buildPrincipal(b: Builder, account: SimAccount, p: Persona, index: numb
       };
       break;
     }
+    case "anonymous":
+      identity = { mfa: false, inventory: { ...inventoryBase, arn: "anonymous", name: "anonymous", type: "AWSService" } };
+      break;
     case "aws-service": {
       const linked = AWS_SERVICE_MIXES[serviceName!]!;
       const role = linked.linkedRole ? b.sharedRole(account, linked.linkedRole) : undefined;
@@ -270,6 +280,7 @@ function buildPrincipal(b: Builder, account: SimAccount, p: Persona, index: numb
     p.network === "human" ? humanNetworks(office, p, rng, b.torExits)
     : p.network === "vpc-nat" ? natNetworks(account, identity.instance?.vpcId)
     : p.network === "aws-public" ? { items: Array.from({ length: 12 }, () => randomIpIn(rng.pick(rangesOf("aws", "US")).cidr, rng)), weights: Array(12).fill(1) }
+    : p.network === "internet" ? publicVisitorNetworks(rng)
     : p.network === "ci-runners" ? { items: Array.from({ length: 40 }, () => randomIpIn(rangesOf("hosting").find((r) => r.asn === 8075)!.cidr, rng)), weights: Array(40).fill(1) }
     : { items: [serviceName!], weights: [1] };
   const travel =
@@ -419,7 +430,8 @@ export function inventoryOf(world: World): Inventory {
       kmsKeys: a.kmsKeys,
       secrets: a.secrets,
     })),
-    principals: dedupeByArn([...world.principals.map((p) => p.inventory), ...world.extraRoles]),
+    // Anonymous visitors are no IAM principal: an inventory does not list them.
+    principals: dedupeByArn([...world.principals.filter((p) => p.identity !== "anonymous").map((p) => p.inventory), ...world.extraRoles]),
   };
 }
 
