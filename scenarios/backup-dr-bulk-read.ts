@@ -1,14 +1,7 @@
 import { defineScenario, type Caller } from "./define.ts";
+import { MINUTE, nextLocalHour } from "./time.ts";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
-/** The first time at or after `from` whose UTC hour of day is `hour` (fractional hours allowed). */
-function nextUtcHour(from: number, hour: number): number {
-  const candidate = Math.floor(from / DAY) * DAY + hour * HOUR;
-  return candidate >= from ? candidate : candidate + DAY;
-}
 
 /**
  * Benign look-alike: the weekly full backup. The production backup role lists every sensitive
@@ -53,7 +46,7 @@ export default defineScenario({
     const newRole = (job.roleName ?? "backup-exporter").replace(/backup-exporter$/, "dr-backup-writer");
 
     // After the nightly incremental copy (01:00-01:30 UTC), before the working day.
-    let t = nextUtcHour(ctx.start, rng.between(2, 4)) + rng.int(0, 59) * 1000;
+    let t = nextLocalHour(ctx.start, rng.between(2, 4)) + rng.int(0, 59) * 1000;
     const date = new Date(t).toISOString().slice(0, 10);
     const origin = ctx.origin("habitual", job);
     // The first run comes with a new build of the exporter: a new SDK version.

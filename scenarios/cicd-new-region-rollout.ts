@@ -1,17 +1,10 @@
 import { defineScenario } from "./define.ts";
+import { MINUTE, HOUR, nextLocalHour } from "./time.ts";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** Regions an organisation expands into. */
 const EXPANSION_REGIONS = ["us-east-1", "us-east-2", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2", "eu-central-1", "eu-north-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1"];
 
-/** The first time at or after `from` whose UTC hour of day is `hour` (fractional hours allowed). */
-function nextUtcHour(from: number, hour: number): number {
-  const candidate = Math.floor(from / DAY) * DAY + hour * HOUR;
-  return candidate >= from ? candidate : candidate + DAY;
-}
 
 /**
  * Benign look-alike: the CI/CD pipeline rolls a workload out to a region the account has never
@@ -53,7 +46,7 @@ export default defineScenario({
     const run = (at: number) => ctx.as(ci, ctx.origin("habitual", ci), "habitual", at);
 
     // Pipelines run in the working day.
-    let t = nextUtcHour(ctx.start, rng.between(8, 17)) + rng.int(0, 59) * 1000;
+    let t = nextLocalHour(ctx.start, rng.between(8, 17)) + rng.int(0, 59) * 1000;
     const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 300);
     let runner = run(t);
 

@@ -12,6 +12,7 @@ export interface ScenarioRng {
   between(lo: number, hi: number): number;
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
+  weighted<T>(items: readonly T[], weights: readonly number[]): T;
   sample<T>(items: readonly T[], k: number): T[];
   exponential(mean: number): number;
   logNormal(median: number, sigma: number): number;

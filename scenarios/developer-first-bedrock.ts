@@ -1,8 +1,6 @@
 import { defineScenario } from "./define.ts";
+import { MINUTE, nextLocalHour } from "./time.ts";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** Text models a developer tries first. */
 const MODELS = [
@@ -17,11 +15,6 @@ const MODELS = [
 /** Regions where those models are served on demand. */
 const BEDROCK_REGIONS = ["us-east-1", "us-west-2", "eu-central-1", "eu-west-1", "ap-northeast-1"];
 
-/** The first time at or after `from` when the clock at `utcOffset` reads `hour` (fractional). */
-function nextLocalHour(from: number, hour: number, utcOffset: number): number {
-  const candidate = Math.floor((from + utcOffset * HOUR) / DAY) * DAY + (hour - utcOffset) * HOUR;
-  return candidate >= from ? candidate : candidate + DAY;
-}
 
 /**
  * Benign look-alike: a developer tries Amazon Bedrock for the first time, during their working

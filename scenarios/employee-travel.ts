@@ -1,8 +1,6 @@
-import { defineScenario, type ScenarioRng } from "./define.ts";
+import { defineScenario } from "./define.ts";
+import { MINUTE, HOUR, DAY, nextLocalHour } from "./time.ts";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** A developer's everyday calls (the developer persona's mix). */
 const DEVELOPER_MIX: [string, number][] = [
@@ -42,18 +40,7 @@ const ANALYST_MIX: [string, number][] = [
 /** Time zones of places people travel to for work (hours from UTC). */
 const DESTINATION_OFFSETS = [-8, -5, -3, 0, 1, 2, 5.5, 8, 9];
 
-/** The first time at or after `from` when the clock at `utcOffset` reads `hour` (fractional). */
-function nextLocalHour(from: number, hour: number, utcOffset: number): number {
-  const candidate = Math.floor((from + utcOffset * HOUR) / DAY) * DAY + (hour - utcOffset) * HOUR;
-  return candidate >= from ? candidate : candidate + DAY;
-}
 
-/** A weighted draw. */
-function weighted(rng: ScenarioRng, items: [string, number][]): string {
-  let x = rng.next() * items.reduce((a, [, w]) => a + w, 0);
-  for (const [item, w] of items) if ((x -= w) < 0) return item;
-  return items[items.length - 1]![0];
-}
 
 /**
  * Benign look-alike: an employee works abroad for a few days (a conference, a customer visit,
@@ -124,7 +111,7 @@ export default defineScenario({
           t += Math.min(rng.exponential(rng.chance(0.7) ? duration / count / 4 : (duration / count) * 2.5), 20 * MINUTE) + 500;
           const first = firstCalls > 0;
           const inConsole = traveller.tooling === "console";
-          const api = first && i === 0 && !inConsole ? "sts:GetCallerIdentity" : weighted(rng, habit);
+          const api = first && i === 0 && !inConsole ? "sts:GetCallerIdentity" : rng.weighted(habit.map((h) => h[0]), habit.map((h) => h[1]));
           ctx.stage(first ? "first-session" : "remote-work", () => {
             // Each console session starts with a federated sign-in (MFA happened at the identity provider).
             if (i === 0 && inConsole) caller.call("signin:ConsoleLogin", sessionStart, { args: { mfa: false }, error: false });

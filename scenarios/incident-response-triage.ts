@@ -1,6 +1,6 @@
 import { defineScenario, type Caller } from "./define.ts";
+import { MINUTE } from "./time.ts";
 
-const MINUTE = 60_000;
 
 /** Regions a responder sweeps for instances an intruder may have started far from home. */
 const REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "sa-east-1"];

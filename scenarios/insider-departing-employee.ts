@@ -1,13 +1,7 @@
 import { defineScenario } from "./define.ts";
+import { nextLocalHour } from "./time.ts";
 
-const HOUR_MS = 3_600_000;
 
-/** The first time at or after `from` whose UTC hour of day is `hour` (fractional hours allowed). */
-function nextUtcHour(from: number, hour: number): number {
-  const dayStart = Math.floor(from / (24 * HOUR_MS)) * 24 * HOUR_MS;
-  const candidate = dayStart + hour * HOUR_MS;
-  return candidate >= from ? candidate : candidate + 24 * HOUR_MS;
-}
 
 /**
  * A departing employee takes data with them: with their own SSO session, from their usual home or
@@ -50,7 +44,7 @@ export default defineScenario({
     const session = () => ctx.as(victim, ctx.origin("habitual", victim), tooling);
 
     // Late at night in UTC, between 22:00 and 02:30.
-    let t = nextUtcHour(ctx.start, (22 + rng.between(0, 4.5)) % 24) + rng.int(0, 59) * 1000;
+    let t = nextLocalHour(ctx.start, (22 + rng.between(0, 4.5)) % 24) + rng.int(0, 59) * 1000;
     const nights = rng.chance(0.4) ? 2 : 1;
     const reads = Math.min(4000, Math.max(200, Math.round(rng.logNormal(900, 0.7))));
     let caller = session();
@@ -66,7 +60,7 @@ export default defineScenario({
     ctx.stage("collection", () => {
       for (let night = 0; night < nights; night++) {
         if (night > 0) {
-          t = nextUtcHour(t, (22 + rng.between(0, 4.5)) % 24);
+          t = nextLocalHour(t, (22 + rng.between(0, 4.5)) % 24);
           caller = session();
         }
         // A scripted copy runs fast; browsing and clicking through folders is slower.
@@ -81,7 +75,7 @@ export default defineScenario({
     // The upload follows at once or, after a single night of reading, the next night, from
     // whatever connection they use then.
     if (nights === 1 && rng.chance(0.4)) {
-      t = nextUtcHour(t, (22 + rng.between(0, 4.5)) % 24);
+      t = nextLocalHour(t, (22 + rng.between(0, 4.5)) % 24);
       caller = session();
     } else {
       t += rng.between(60, 1800) * 1000;

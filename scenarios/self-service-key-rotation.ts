@@ -1,8 +1,6 @@
-import { defineScenario, type Caller, type ScenarioRng } from "./define.ts";
+import { defineScenario, type Caller } from "./define.ts";
+import { MINUTE, HOUR, nextLocalHour } from "./time.ts";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** What a developer with an IAM user does once the new key is in place (their persona's mix). */
 const EVERYDAY: [string, number][] = [
@@ -18,18 +16,7 @@ const EVERYDAY: [string, number][] = [
   ["sts:GetCallerIdentity", 3],
 ];
 
-/** The first time at or after `from` when the clock at `utcOffset` reads `hour` (fractional). */
-function nextLocalHour(from: number, hour: number, utcOffset: number): number {
-  const candidate = Math.floor((from + utcOffset * HOUR) / DAY) * DAY + (hour - utcOffset) * HOUR;
-  return candidate >= from ? candidate : candidate + DAY;
-}
 
-/** A weighted draw. */
-function weighted(rng: ScenarioRng, items: [string, number][]): string {
-  let x = rng.next() * items.reduce((a, [, w]) => a + w, 0);
-  for (const [item, w] of items) if ((x -= w) < 0) return item;
-  return items[items.length - 1]![0];
-}
 
 /**
  * Benign look-alike: a developer rotates their own IAM user access key, as the key-age policy asks
@@ -87,7 +74,7 @@ export default defineScenario({
     if (!inConsole) manager = fresh;
     ctx.stage("adopt-new-key", () => {
       fresh.call("sts:GetCallerIdentity", t, { error: false });
-      for (let i = rng.int(8, 60); i > 0; i--) fresh.call(weighted(rng, EVERYDAY), step(rng.chance(0.7) ? 20 : 300));
+      for (let i = rng.int(8, 60); i > 0; i--) fresh.call(rng.weighted(EVERYDAY.map((e) => e[0]), EVERYDAY.map((e) => e[1])), step(rng.chance(0.7) ? 20 : 300));
     });
 
     t += rng.between(5, 90) * MINUTE;

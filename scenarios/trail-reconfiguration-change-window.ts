@@ -1,14 +1,7 @@
 import { defineScenario } from "./define.ts";
+import { MINUTE, nextLocalHour } from "./time.ts";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
-/** The first time at or after `from` when the clock at `utcOffset` reads `hour` (fractional). */
-function nextLocalHour(from: number, hour: number, utcOffset: number): number {
-  const candidate = Math.floor((from + utcOffset * HOUR) / DAY) * DAY + (hour - utcOffset) * HOUR;
-  return candidate >= from ? candidate : candidate + DAY;
-}
 
 /**
  * Benign look-alike: in an approved change window, a security engineer or platform admin
