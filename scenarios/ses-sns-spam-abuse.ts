@@ -1,4 +1,5 @@
 import { defineScenario } from "./define.ts";
+import { topicName } from "./names.ts";
 import { TELLTALE_RATE } from "./telltales.ts";
 
 /**
@@ -74,7 +75,7 @@ export default defineScenario({
         const region = rng.pick(checked);
         attacker.call("sns:GetSMSAttributes", step(2), { region });
         attacker.call("sns:SetSMSAttributes", step(5), { region, args: { attributes: { DefaultSMSType: rng.pick(["Transactional", "Promotional"]), ...(rng.chance(0.4) ? { DefaultSenderID: rng.pick(["INFO", "ALERT", "VERIFY", "NOTICE"]) } : {}) } } });
-        if (rng.chance(0.7)) attacker.call("sns:CreateTopic", step(8), { region, args: { topicName: rng.pick(["notifications", "alerts", "updates", "verify"]) + (rng.chance(0.5) ? `-${rng.hex(4)}` : "") } });
+        if (rng.chance(0.7)) attacker.call("sns:CreateTopic", step(8), { region, args: { topicName: topicName(rng) } });
         if (rng.chance(0.4)) attacker.call("sns:ListTopics", step(4), { region });
       });
     }

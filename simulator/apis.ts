@@ -5,6 +5,7 @@
  */
 import type { Rng } from "./rng.ts";
 import type { SimAccount, SimBucket } from "./world-types.ts";
+import { BEDROCK_MODELS, serviceUserName, topicName } from "../scenarios/names.ts";
 import { ec2Id, iamId, secretToken } from "./ids.ts";
 import { isoSeconds, javaDate, HOUR } from "./clock.ts";
 
@@ -423,7 +424,7 @@ const costCall: Builder = (c) => ({
 });
 
 const createUser: Builder = (c) => {
-  const name = arg(c, "userName", () => `svc-${c.rng.hex(5)}`);
+  const name = arg(c, "userName", () => serviceUserName(c.rng));
   return {
     requestParameters: { userName: name },
     responseElements: { user: { path: "/", userName: name, userId: iamId("AIDA", c.rng), arn: `arn:aws:iam::${c.account.id}:user/${name}`, createDate: javaDate(c.time) } },
@@ -492,9 +493,10 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
     // Without a session policy the federated user has no permissions, so callers always pass one.
     const name = arg(c, "name", () => c.callerName.slice(0, 32));
     // Tools like aws-vault pass a duration and often a managed policy instead of an inline one.
-    const duration = arg(c, "durationSeconds", () => (c.rng.chance(0.5) ? c.rng.pick([3600, 14400, 43200]) : undefined));
-    const policy = arg(c, "policyArns", () => (c.rng.chance(0.4) ? [{ arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }] : undefined))
-      ? { policyArns: arg(c, "policyArns", () => [{ arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }]) }
+    const duration = arg(c, "durationSeconds", () => (c.rng.chance(0.5) ? c.rng.pick([3600, 14400, 43200, 86400, 129600]) : undefined));
+    const managed = [{ arn: c.rng.pick(["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/PowerUserAccess"]) }];
+    const policy = arg(c, "policyArns", () => (c.rng.chance(0.4) ? managed : undefined))
+      ? { policyArns: arg(c, "policyArns", () => managed) }
       : { policy: arg(c, "policy", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}') };
     return {
       requestParameters: { name, ...policy, ...(duration ? { durationSeconds: duration } : {}) },
@@ -666,13 +668,13 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["sso:ListAccounts", true, listCall],
   // Bedrock (LLM use and hijacking)
   ["bedrock:ListFoundationModels", true, listCall],
-  ["bedrock:GetFoundationModelAvailability", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => "anthropic.claude-3-sonnet-20240229-v1:0") }, responseElements: null })],
+  ["bedrock:GetFoundationModelAvailability", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => c.rng.pick(BEDROCK_MODELS)) }, responseElements: null })],
   ["bedrock:GetModelInvocationLoggingConfiguration", true, listCall],
   ["bedrock:PutModelInvocationLoggingConfiguration", false, (c) => ({ requestParameters: { loggingConfig: { s3Config: { bucketName: c.rng.pick(c.account.buckets).name }, textDataDeliveryEnabled: true } }, responseElements: null })],
   ["bedrock:DeleteModelInvocationLoggingConfiguration", false, listCall],
   ["bedrock:ListCustomModels", true, listCall],
-  ["bedrock:InvokeModel", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => "anthropic.claude-3-haiku-20240307-v1:0") }, responseElements: null, additionalEventData: { inputTokens: Math.round(c.rng.logNormal(600, 0.8)), outputTokens: Math.round(c.rng.logNormal(400, 0.8)) } })],
-  ["bedrock:InvokeModelWithResponseStream", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => "anthropic.claude-3-sonnet-20240229-v1:0") }, responseElements: null, additionalEventData: { inputTokens: Math.round(c.rng.logNormal(1500, 0.8)), outputTokens: Math.round(c.rng.logNormal(900, 0.8)) } })],
+  ["bedrock:InvokeModel", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => c.rng.pick(BEDROCK_MODELS)) }, responseElements: null, additionalEventData: { inputTokens: Math.round(c.rng.logNormal(600, 0.8)), outputTokens: Math.round(c.rng.logNormal(400, 0.8)) } })],
+  ["bedrock:InvokeModelWithResponseStream", true, (c) => ({ requestParameters: { modelId: arg(c, "modelId", () => c.rng.pick(BEDROCK_MODELS)) }, responseElements: null, additionalEventData: { inputTokens: Math.round(c.rng.logNormal(1500, 0.8)), outputTokens: Math.round(c.rng.logNormal(900, 0.8)) } })],
   // SES and SNS (spam abuse)
   ["ses:GetSendQuota", true, listCall],
   ["ses:ListIdentities", true, (c) => ({ requestParameters: { identityType: arg(c, "identityType", () => "EmailAddress"), maxItems: 100 }, responseElements: null })],
@@ -681,7 +683,7 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["ses:UpdateAccountSendingEnabled", false, (c) => ({ requestParameters: { enabled: arg(c, "enabled", () => true) }, responseElements: null })],
   ["sns:ListTopics", true, listCall],
   ["sns:CreateTopic", false, (c) => {
-    const name = arg(c, "topicName", () => `alerts-${c.rng.hex(4)}`);
+    const name = arg(c, "topicName", () => topicName(c.rng));
     return { requestParameters: { name }, responseElements: { topicArn: `arn:aws:sns:${c.region}:${c.account.id}:${name}` } };
   }],
   ["sns:GetSMSAttributes", true, listCall],

@@ -10,7 +10,6 @@ import { flowRecordId } from "../schema/vpcflow.ts";
 import { isoSeconds } from "./clock.ts";
 import { resolveName, type HostEvent, type HostProcess } from "./host.ts";
 import type { Rng } from "./rng.ts";
-import { CAPTURE_WINDOW_SECONDS } from "./telemetry.ts";
 
 /** A foothold on `instance`; observations go to `sink`. */
 export function foothold(instance: Instance, accountId: string, rng: Rng, sink: (e: HostEvent) => void): HostActor {
@@ -32,6 +31,11 @@ export function foothold(instance: Instance, accountId: string, rng: Rng, sink: 
       sink({ kind: "process", time, accountId, instance, uid, process: proc(cmdLine, opts.user ?? "app", opts.parent ?? "bash") });
       return [uid];
     },
+    write(time, path, opts = {}) {
+      const uid = rng.uuid();
+      sink({ kind: "file", time, accountId, instance, uid, path, activity: opts.activity ?? "Create", process: proc(opts.process ?? lastProcess) });
+      return [uid];
+    },
     resolve(time, name, opts = {}) {
       const answers = opts.nxdomain ? [] : (opts.answers ?? resolveName(name));
       const srcPort = rng.int(32768, 60999);
@@ -47,7 +51,8 @@ export function foothold(instance: Instance, accountId: string, rng: Rng, sink: 
       sink({ kind: "connect", time, accountId, instance, uid, direction: "egress", peerIp: ip, peerPort: port, localPort, protocol, bytesOut: opts.bytesOut ?? rng.int(200, 5000), bytesIn: opts.bytesIn ?? rng.int(200, 5000), process: proc(opts.process ?? lastProcess), ...(opts.hostname ? { hostname: opts.hostname } : {}) });
       // Link-local traffic (the metadata service) never reaches VPC Flow Logs.
       if (ip.startsWith("169.254.")) return [uid];
-      const start = Math.floor(time / 1000 / CAPTURE_WINDOW_SECONDS) * CAPTURE_WINDOW_SECONDS;
+      // A flow record starts at its first packet: this connection's, as its 5-tuple is new.
+      const start = Math.floor(time / 1000);
       const eni = instance.networkInterfaceId;
       return [
         uid,

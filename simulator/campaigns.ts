@@ -316,6 +316,7 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       };
       return {
         run: recorded(actor.run, (ids) => ids),
+        write: recorded(actor.write, (ids) => ids),
         resolve: recorded(actor.resolve, (r) => r.ids),
         connect: recorded(actor.connect, (ids) => ids),
       };

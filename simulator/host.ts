@@ -24,7 +24,8 @@ export interface HostProcess {
 export type HostEvent =
   | { kind: "dns"; time: number; accountId: string; instance: Instance; uid: string; name: string; type: "A" | "AAAA" | "TXT"; answers: string[]; rcode: "NOERROR" | "NXDOMAIN"; srcPort: number; process: HostProcess }
   | { kind: "connect"; time: number; accountId: string; instance: Instance; uid: string; direction: "egress" | "ingress"; peerIp: string; peerPort: number; localPort: number; protocol: 6 | 17; bytesOut: number; bytesIn: number; process: HostProcess; hostname?: string; rejected?: boolean }
-  | { kind: "process"; time: number; accountId: string; instance: Instance; uid: string; process: HostProcess };
+  | { kind: "process"; time: number; accountId: string; instance: Instance; uid: string; process: HostProcess }
+  | { kind: "file"; time: number; accountId: string; instance: Instance; uid: string; path: string; activity: "Create" | "Update" | "Delete"; process: HostProcess };
 
 /** Where observations go. */
 export type HostSink = (e: HostEvent) => void;
@@ -51,6 +52,12 @@ const CRON: Omit<HostProcess, "pid">[] = [
   { name: "logrotate", path: "/usr/sbin/logrotate", cmdLine: "/usr/sbin/logrotate /etc/logrotate.conf", user: "root" },
   { name: "dnf", path: "/usr/bin/dnf", cmdLine: "/usr/bin/dnf -q check-update", user: "root" },
   { name: "aws", path: "/usr/local/bin/aws", cmdLine: "aws s3 sync /var/log/app s3://logs/app/ --quiet", user: "app" },
+];
+const SHELLS: Omit<HostProcess, "pid">[] = [
+  { name: "curl", path: "/usr/bin/curl", cmdLine: "curl -fsS http://localhost:8080/health", user: "app", parent: { pid: 812, name: "crond" } },
+  { name: "bash", path: "/usr/bin/bash", cmdLine: "bash /opt/deploy/pull_release.sh", user: "root", parent: { pid: 1, name: "systemd" } },
+  { name: "sh", path: "/usr/bin/sh", cmdLine: "sh -c /var/lib/amazon/ssm/i-instance/document/orchestration/run-command/_script.sh", user: "root", parent: { pid: 2201, name: "ssm-document-worker" } },
+  { name: "crontab", path: "/usr/bin/crontab", cmdLine: "crontab /opt/deploy/app.cron", user: "app", parent: { pid: 1, name: "bash" } },
 ];
 const PARTNERS = ["api.stripe.com", "hooks.slack.com", "api.github.com", "sentry.io", "api.datadoghq.com"];
 
@@ -103,8 +110,24 @@ export function generateHostDay(world: World, account: SimAccount, instance: Ins
     }
     for (const job of CRON) {
       if (job.name === "dnf" ? h === 4 : job.name === "logrotate" ? h === 3 : rng.chance(0.9)) {
-        sink({ kind: "process", time: hourStart + rng.between(0, 120) * 1000, accountId: account.id, instance, uid: rng.uuid(), process: { ...pidOf(job, h * 10 + job.name.length), parent: { pid: 812, name: "crond" } } });
+        const time = hourStart + rng.between(0, 120) * 1000;
+        const process = { ...pidOf(job, h * 10 + job.name.length), parent: { pid: 812, name: "crond" } };
+        sink({ kind: "process", time, accountId: account.id, instance, uid: rng.uuid(), process });
+        const written = job.name === "logrotate" ? `/var/log/app/service.log-${h}.gz` : job.name === "dnf" ? "/var/cache/dnf/amazonlinux.solv" : job.name === "python3" ? `/opt/jobs/out/report-${h}.csv` : undefined;
+        if (written) sink({ kind: "file", time: time + 500, accountId: account.id, instance, uid: rng.uuid(), path: written, activity: job.name === "dnf" ? "Update" : "Create", process });
       }
+    }
+    // Health checks, now and then a deploy script or an SSM Run Command shell, and the SDK
+    // refreshing role credentials from the instance metadata service.
+    if (rng.chance(0.8)) sink({ kind: "process", time: hourStart + rng.between(0, 3600) * 1000, accountId: account.id, instance, uid: rng.uuid(), process: pidOf(SHELLS[0]!, h) });
+    if (rng.chance(0.03)) {
+      const shell = rng.pick(SHELLS.slice(1));
+      const time = hourStart + rng.between(0, 3600) * 1000;
+      sink({ kind: "process", time, accountId: account.id, instance, uid: rng.uuid(), process: pidOf(shell, h + 7) });
+      if (shell.name === "crontab") sink({ kind: "file", time: time + 300, accountId: account.id, instance, uid: rng.uuid(), path: "/var/spool/cron/app", activity: "Update", process: pidOf(shell, h + 7) });
+    }
+    if (rng.chance(0.9)) {
+      sink({ kind: "connect", time: hourStart + rng.between(0, 3600) * 1000, accountId: account.id, instance, uid: rng.uuid(), direction: "egress", peerIp: "169.254.169.254", peerPort: 80, localPort: rng.int(32768, 60999), protocol: 6, bytesOut: 420, bytesIn: 1400, process: app });
     }
   }
 }

@@ -19,7 +19,8 @@ export function buildIntel(world: World, attackIps: string[], period: SplitPerio
   return {
     generatedAt: isoSeconds(period.end),
     torExitNodes: world.torExits.filter(() => rng.chance(0.8)).sort(),
-    knownBadIps: [...known.map((ip) => ({ ip, reason: "reported for AWS credential abuse" })), ...decoys.map((ip) => ({ ip, reason: rng.pick(["scanner", "brute force", "malware C2", "credential abuse"]) }))].sort((a, b) => (a.ip < b.ip ? -1 : 1)),
+    // Reasons come from one pool for every entry: a feed's wording must not tell which IPs matter here.
+    knownBadIps: [...known, ...decoys].map((ip) => ({ ip, reason: rng.pick(["scanner", "brute force", "malware C2", "credential abuse", "proxy abuse"]) })).sort((a, b) => (a.ip < b.ip ? -1 : 1)),
     miningPoolDomains: MINING_POOLS.filter(() => rng.chance(0.75)),
     ipAsnRanges: [...ASN_RANGES],
   };

@@ -4,7 +4,7 @@
  * - VPC Flow Logs: `AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<mm>/<dd>/<account>_vpcflowlogs_<region>_<fl-id>_<stamp>_<hash>.log.gz`,
  *   a header line then one space-separated record per line, aggregated per 10-minute capture
  *   window and direction, with NODATA rows for idle interfaces;
- * - Route 53 Resolver query logs: `AWSLogs/<account>/vpcdnsquerylogs/<vpc-id>/<yyyy>/<mm>/<dd>/<account>_vpcdnsquerylogs_<vpc-id>_<stamp>_<hash>.log.gz`, JSON lines;
+ * - Route 53 Resolver query logs: `AWSLogs/<account>/vpcdnsquerylogs/<vpc-id>/<yyyy>/<mm>/<dd>/<vpc-id>_vpcdnsquerylogs_<account>_<stamp>_<hash>.log.gz`, JSON lines;
  * - EC2 runtime events (OCSF-style, see schema/runtime.ts): `runtime/<account>/<region>/<yyyy>/<mm>/<dd>/<instance>_<stamp>_<hash>.ndjson.gz`.
  */
 import { gzipSync, constants } from "node:zlib";
@@ -25,9 +25,17 @@ function stamp(ms: number): { dir: string; name: string } {
   return { dir: `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}`, name: `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z` };
 }
 
+const AREA_CODES: Record<string, string> = { east: "e", west: "w", central: "c", north: "n", south: "s", southeast: "se", northeast: "ne", southwest: "sw", northwest: "nw" };
+
+/** The zone id of a region's first zone, as AWS spells it: use1-az1, euw1-az1, apse1-az1. */
 function azId(region: string): string {
   const [geo, area, n] = region.split("-");
-  return `${geo}${area![0]}${n}-az1`;
+  return `${geo}${AREA_CODES[area!] ?? area![0]}${n}-az1`;
+}
+
+/** An instance's private DNS name: `ec2.internal` in us-east-1, `<region>.compute.internal` elsewhere. */
+function hostname(ip: string, region: string): string {
+  return `ip-${ip.replace(/\./g, "-")}.${region === "us-east-1" ? "ec2.internal" : `${region}.compute.internal`}`;
 }
 
 /** A stable flow-log id per VPC, as `fl-` plus hex. */
@@ -53,46 +61,53 @@ interface FlowAggregate {
   action: "ACCEPT" | "REJECT";
   direction: "ingress" | "egress";
   path: string;
+  /** TCP flags seen: SYN|FIN (3) from the client, SYN-ACK|FIN (19) from the server, SYN (2) refused. */
+  flags: number;
+  /** First and last packet, in seconds. */
+  first: number;
+  last: number;
 }
 
 function flowLine(f: FlowAggregate | { eni: string; account: string; window: number; status: "NODATA" | "SKIPDATA"; region: string; vpc: string; subnet: string; instance: string }): string {
-  const start = f.window;
-  const end = f.window + CAPTURE_WINDOW_SECONDS;
   if ("status" in f) {
-    return ["5", f.account, f.eni, "-", "-", "-", "-", "-", "-", "-", start, end, "-", f.status, f.vpc, f.subnet, f.instance, "-", "-", "-", "-", f.region, azId(f.region), "-", "-"].join(" ");
+    return ["5", f.account, f.eni, "-", "-", "-", "-", "-", "-", "-", f.window, f.window + CAPTURE_WINDOW_SECONDS, "-", f.status, f.vpc, f.subnet, f.instance, "-", "-", "-", "-", f.region, azId(f.region), "-", "-"].join(" ");
   }
-  const flags = f.action === "REJECT" ? 2 : 19;
-  return ["5", f.account, f.eni, f.src, f.dst, f.srcPort, f.dstPort, f.protocol, f.packets, f.bytes, start, end, f.action, "OK", f.vpc, f.subnet, f.instance, flags, "IPv4", f.src, f.dst, f.region, azId(f.region), f.direction, f.path].join(" ");
+  return ["5", f.account, f.eni, f.src, f.dst, f.srcPort, f.dstPort, f.protocol, f.packets, f.bytes, f.first, Math.max(f.last, f.first + 1), f.action, "OK", f.vpc, f.subnet, f.instance, f.protocol === 6 ? f.flags : "-", "IPv4", f.src, f.dst, f.region, azId(f.region), f.direction, f.path].join(" ");
 }
 
 /** Aggregate connections into flow records: one per direction, 5-tuple and capture window. */
 function flows(events: HostEvent[]): Map<string, FlowAggregate> {
   const out = new Map<string, FlowAggregate>();
-  const add = (f: Omit<FlowAggregate, "packets" | "bytes">, bytes: number) => {
+  const add = (f: Omit<FlowAggregate, "packets" | "bytes" | "first" | "last">, bytes: number, time: number) => {
     const key = `${f.eni}|${f.window}|${f.src}|${f.srcPort}|${f.dst}|${f.dstPort}|${f.protocol}`;
     const agg = out.get(key);
-    const packets = Math.max(1, Math.ceil(bytes / 1200));
+    // Handshake and teardown packets, then full-size segments; pure ACKs count too.
+    const packets = f.action === "REJECT" ? 1 : 3 + Math.ceil(bytes / 1400);
+    const second = Math.floor(time / 1000);
+    const last = Math.min(f.window + CAPTURE_WINDOW_SECONDS - 1, second + Math.ceil(bytes / 500_000));
     if (agg) {
       agg.bytes += bytes;
       agg.packets += packets;
-    } else out.set(key, { ...f, bytes, packets });
+      agg.first = Math.min(agg.first, second);
+      agg.last = Math.max(agg.last, last);
+    } else out.set(key, { ...f, bytes, packets, first: second, last });
   };
   for (const e of events) {
     // Link-local traffic (the metadata service) never reaches VPC Flow Logs.
     if (e.kind !== "connect" || e.peerIp.startsWith("169.254.")) continue;
     const i = e.instance;
     const base = { eni: i.networkInterfaceId, account: e.accountId, region: i.region, vpc: i.vpcId, subnet: i.subnetId, instance: i.id, window: Math.floor(e.time / 1000 / CAPTURE_WINDOW_SECONDS) * CAPTURE_WINDOW_SECONDS, protocol: e.protocol };
-    const internal = e.peerIp.startsWith("10.");
     const [client, clientPort, server, serverPort] = e.direction === "egress" ? [i.privateIp, e.localPort, e.peerIp, e.peerPort] : [e.peerIp, e.peerPort, i.privateIp, e.localPort];
     const fromInstanceFirst = e.direction === "egress";
     if (e.rejected) {
-      add({ ...base, src: client, srcPort: clientPort, dst: server, dstPort: serverPort, action: "REJECT", direction: "ingress", path: "-" }, e.bytesIn);
+      add({ ...base, src: client, srcPort: clientPort, dst: server, dstPort: serverPort, action: "REJECT", direction: "ingress", path: "-", flags: 2 }, e.bytesIn, e.time);
       continue;
     }
-    const outPath = internal ? "1" : "8";
+    // Instances reach the internet through a NAT gateway in their own VPC: traffic path 1.
+    const outPath = "1";
     // Each connection shows up twice on the interface: the request and its return traffic.
-    add({ ...base, src: client, srcPort: clientPort, dst: server, dstPort: serverPort, action: "ACCEPT", direction: fromInstanceFirst ? "egress" : "ingress", path: fromInstanceFirst ? outPath : "-" }, fromInstanceFirst ? e.bytesOut : e.bytesIn);
-    add({ ...base, src: server, srcPort: serverPort, dst: client, dstPort: clientPort, action: "ACCEPT", direction: fromInstanceFirst ? "ingress" : "egress", path: fromInstanceFirst ? "-" : outPath }, fromInstanceFirst ? e.bytesIn : e.bytesOut);
+    add({ ...base, src: client, srcPort: clientPort, dst: server, dstPort: serverPort, action: "ACCEPT", direction: fromInstanceFirst ? "egress" : "ingress", path: fromInstanceFirst ? outPath : "-", flags: 3 }, fromInstanceFirst ? e.bytesOut : e.bytesIn, e.time);
+    add({ ...base, src: server, srcPort: serverPort, dst: client, dstPort: clientPort, action: "ACCEPT", direction: fromInstanceFirst ? "ingress" : "egress", path: fromInstanceFirst ? "-" : outPath, flags: 19 }, fromInstanceFirst ? e.bytesIn : e.bytesOut, e.time);
   }
   return out;
 }
@@ -103,12 +118,16 @@ function ocsf(e: HostEvent, uid: string): Record<string, unknown> {
     severity_id: 1,
     metadata: { version: "1.1.0", uid, product: { name: "seqlab runtime sensor", vendor_name: "seqlab" } },
     cloud: { provider: "AWS", region: e.instance.region, account: { uid: e.accountId } },
-    device: { instance_uid: e.instance.id, hostname: `ip-${e.instance.privateIp.replace(/\./g, "-")}.ec2.internal`, ip: e.instance.privateIp, type_id: 6 },
+    device: { instance_uid: e.instance.id, hostname: hostname(e.instance.privateIp, e.instance.region), ip: e.instance.privateIp, type_id: 6 },
   };
   const actor = { process: { pid: e.process.pid, name: e.process.name, cmd_line: e.process.cmdLine, file: { path: e.process.path }, user: { name: e.process.user } } };
   switch (e.kind) {
     case "process":
       return { class_uid: 1007, class_name: "Process Activity", category_uid: 1, activity_id: 1, activity_name: "Launch", type_uid: 100701, ...common, process: { ...actor.process, ...(e.process.parent ? { parent_process: e.process.parent } : {}) } };
+    case "file": {
+      const activity = { Create: 1, Update: 3, Delete: 4 }[e.activity];
+      return { class_uid: 1001, class_name: "File System Activity", category_uid: 1, activity_id: activity, activity_name: e.activity, type_uid: 100100 + activity, ...common, actor, file: { path: e.path } };
+    }
     case "dns":
       return { class_uid: 4003, class_name: "DNS Activity", category_uid: 4, activity_id: 1, activity_name: "Query", type_uid: 400301, ...common, actor, query: { hostname: e.name, type: e.type }, rcode: e.rcode, src_endpoint: { ip: e.instance.privateIp, port: e.srcPort } };
     case "connect":
@@ -204,7 +223,7 @@ export function writeHostTelemetry(eventsDir: string, seed: number, unitId: stri
     if (e.kind === "dns") {
       const key = `${e.accountId}|${e.instance.vpcId}|${slot}`;
       let g = dnsGroups.get(key);
-      if (!g) dnsGroups.set(key, (g = { path: (u) => `AWSLogs/${e.accountId}/vpcdnsquerylogs/${e.instance.vpcId}/${s.dir}/${e.accountId}_vpcdnsquerylogs_${e.instance.vpcId}_${s.name}_${u}.log.gz`, lines: [] }));
+      if (!g) dnsGroups.set(key, (g = { path: (u) => `AWSLogs/${e.accountId}/vpcdnsquerylogs/${e.instance.vpcId}/${s.dir}/${e.instance.vpcId}_vpcdnsquerylogs_${e.accountId}_${s.name}_${u}.log.gz`, lines: [] }));
       g.lines.push(JSON.stringify(resolverRecord(e)));
       count("route53-resolver", e.accountId, 1);
     }

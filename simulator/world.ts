@@ -86,7 +86,8 @@ function buildAccount(kind: Account["kind"], index: number, org: string, rng: Rn
           subnetId: ec2Id("subnet", rng),
           networkInterfaceId: ec2Id("eni", rng),
           privateIp: vpc.cidr.replace(/\.0\.0\/16$/, `.${rng.int(1, 30)}.${rng.int(4, 250)}`),
-          instanceType: rng.pick(["t3.large", "m6i.xlarge", "c6i.2xlarge", "r6i.large"]),
+          // Xen-generation types: their flow logs honour the 10-minute aggregation interval (Nitro's cap it at 1 minute).
+          instanceType: rng.pick(["t2.large", "m4.xlarge", "c4.2xlarge", "r4.large"]),
           roleName: `${workload}-app-instance-role`,
           ...(i < 3 && kind !== "security" ? { autoScalingGroup: `${workload}-web-asg` } : {}),
         };
