@@ -1,5 +1,5 @@
 import { defineScenario } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { TELLTALE_RATE, TELLTALE_SESSION_NAME_PREFIXES } from "./telltales.ts";
 
 /**
  * A compromised dev-account workload role pivots into prod: its stolen credentials, used from
@@ -39,10 +39,10 @@ export default defineScenario({
     const prodAccounts = ctx.inventory.accounts.filter((a) => a.kind === "prod" && a.id !== victim.accountId);
     if (prodAccounts.length === 0) throw new Error("cross-account-role-pivot: the world has no prod account to pivot into (try more --accounts)");
     const prod = rng.pick(prodAccounts);
-    // The pipeline's deployment role exists where a shared-services account deploys; smaller
-    // worlds have none, and the pivot goes through the organisation's default admin role instead.
-    const deployRole = "cross-account-deploy";
-    const roleName = ctx.inventory.principals.some((p) => p.arn === `arn:aws:iam::${prod.id}:role/${deployRole}`) ? deployRole : "OrganizationAccountAccessRole";
+    // The role prod trusts dev and staging workloads with; worlds without one fall back to the
+    // organisation's admin role (which would refuse in reality, as small worlds lack the pattern).
+    const trusted = ctx.inventory.principals.find((p) => p.arn === `arn:aws:iam::${prod.id}:role/cross-account-readonly` && p.trustedPrincipals.includes(victim.arn));
+    const roleName = trusted ? "cross-account-readonly" : "OrganizationAccountAccessRole";
     const origin = ctx.origin(rng.pick(["vps", "vps", "residential", "tor", "vpn", "aws"] as const));
     const tooling = rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const);
     const attacker = ctx.as(victim, origin, tooling);
@@ -63,10 +63,10 @@ export default defineScenario({
     });
 
     t += rng.between(60, 2 * 3600) * 1000;
-    // Some blend in with the pipeline's own session names; others keep their tool's default
-    // (the CLI's role profiles and Go SDK's credential provider name sessions themselves).
-    const toolDefault = tooling === "go-sdk" ? `aws-go-sdk-${t}000000` : tooling === "boto3" ? rng.pick(["deploy", "admin", "test", "session"]) : `botocore-session-${Math.floor(t / 1000)}`;
-    const sessionName = rng.chance(0.35) ? `GitHubActions-${rng.int(100000, 999999)}` : toolDefault;
+    // Most reuse the workload's own session name, as its benign reads do; the rest leave their
+    // SDK's default name, a declared tell-tale.
+    const toolDefault = `${TELLTALE_SESSION_NAME_PREFIXES[tooling === "go-sdk" ? 1 : 0]}${Math.floor(t / 1000)}`;
+    const sessionName = victim.instanceId && !rng.chance(TELLTALE_RATE) ? victim.instanceId : rng.chance(0.5) ? rng.pick(["deploy", "admin", "session"]) : toolDefault;
     let prodCaller = attacker;
     ctx.stage("lateral-movement", () => {
       prodCaller = ctx.assumeRole(attacker, t, prod.id, roleName, sessionName);

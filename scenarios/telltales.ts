@@ -12,5 +12,8 @@ export const TELLTALE_USER_AGENTS: readonly string[] = [
   "Boto3/1.26.4 Python/3.11.2 Linux/6.1.0-kali7-amd64 Botocore/1.29.4 Pacu/1.5.1",
 ];
 
+/** Role-session names SDKs pick when a script does not name its session: benign code names its own. */
+export const TELLTALE_SESSION_NAME_PREFIXES: readonly string[] = ["botocore-session-", "aws-go-sdk-"];
+
 /** The share of attack instances that leave a tell-tale artifact. */
 export const TELLTALE_RATE = 0.35;

@@ -201,7 +201,20 @@ function alwaysOnDay(world: World, p: SimPrincipal, day: number, period: Period,
       continue;
     }
     for (let i = 0; i < n; i++) session!.call(draw(rng, p.apis), hourStart + rng.next() * HOUR, { region });
+    // Now and then a dev or staging workload reads production configuration through its trusted role.
+    if (p.otherAccounts.length > 0 && session && rng.chance(0.02)) crossAccountRead(p, session, hourStart + rng.next() * HOUR, rng, sink);
   }
+}
+
+/** Assume the read-only role of a production account from `session`, then read a few settings there. */
+function crossAccountRead(p: SimPrincipal, session: Session, time: number, rng: Rng, sink: RecordSink): void {
+  const target = rng.pick(p.otherAccounts);
+  const role = p.rolesIn[target.id]!;
+  const origin = roleOrigin(p, target, rng, time, session.origin.sourceIp);
+  issueRoleSession(session, "sts:AssumeRole", time, origin, role.name, role.id);
+  const reader = new Session(origin, rng, sink);
+  let t = time;
+  for (let i = rng.int(2, 6); i > 0; i--) reader.call(rng.pick(["ssm:GetParameter", "s3:GetObject", "secretsmanager:DescribeSecret", "s3:ListObjects"]), (t += rng.between(1, 20) * 1000));
 }
 
 /** Anonymous reads of the account's public assets bucket: each visitor a few objects, then gone. */

@@ -212,7 +212,8 @@ describe("a generated run", () => {
 
   it("has instance roles acting around the clock", () => {
     const instances = groupBy(
-      records.filter((r) => r.userIdentity?.type === "AssumedRole" && /\/i-[0-9a-f]+$/.test(String(r.userIdentity.arn))),
+      // Instance-profile sessions (their occasional hops into another account's role aside).
+      records.filter((r) => r.userIdentity?.type === "AssumedRole" && r.userIdentity.sessionContext?.ec2RoleDelivery && /\/i-[0-9a-f]+$/.test(String(r.userIdentity.arn))),
       (r) => r.userIdentity.arn as string,
     );
     expect(instances.size).toBeGreaterThan(0);

@@ -144,6 +144,9 @@ function personaCounts(kind: Account["kind"], humansPerAccount: number, rng: Rng
 /** Name of the audit role the security scanner assumes in every account. */
 export const SCANNER_TARGET_ROLE = "SecurityAudit-Scanner";
 
+/** Name of the read-only role production accounts let dev and staging workloads use. */
+export const CROSS_ACCOUNT_READONLY_ROLE = "cross-account-readonly";
+
 /** Name of the role workload accounts let the shared-services pipeline deploy with. */
 export const CROSS_ACCOUNT_DEPLOY_ROLE = "cross-account-deploy";
 
@@ -403,6 +406,20 @@ export function buildWorld(seed: number, size: WorldSize): World {
     for (const a of p.otherAccounts) {
       p.rolesIn[a.id] = p.identity === "sso" ? sharedRole(a, persona(p.persona).roleName!) : sharedRole(a, p.persona === "ci-deployer" ? CROSS_ACCOUNT_DEPLOY_ROLE : SCANNER_TARGET_ROLE);
     }
+  }
+  // Dev and staging workloads read production configuration through a role each prod account
+  // trusts them with (a common, if debatable, pattern): the path a pivot from dev to prod takes.
+  const prodAccounts = accounts.filter((a) => a.kind === "prod");
+  const lowerWorkloads = principals.filter((p) => (p.persona === "ec2-app" || p.persona === "lambda-fn") && (p.account.kind === "dev" || p.account.kind === "staging"));
+  for (const a of prodAccounts) {
+    if (lowerWorkloads.length === 0) break;
+    const role = sharedRole(a, CROSS_ACCOUNT_READONLY_ROLE);
+    if (!a.roleNames.includes(role.name)) a.roleNames.push(role.name);
+    extraRoles.push({ arn: `arn:aws:iam::${a.id}:role/${role.name}`, accountId: a.id, name: role.name, type: "Role", accessKeyIds: [], mfa: false, consoleAccess: false, trustedPrincipals: [...new Set(lowerWorkloads.map((p) => p.inventory.arn))].sort(), tags: {} });
+  }
+  for (const p of lowerWorkloads) {
+    p.otherAccounts = prodAccounts;
+    for (const a of prodAccounts) p.rolesIn[a.id] = sharedRole(a, CROSS_ACCOUNT_READONLY_ROLE);
   }
   for (const [k, role] of roles) {
     const accountId = k.split("/")[0]!;
