@@ -20,7 +20,7 @@ export interface ScenarioRng {
 }
 
 /** Where an actor's traffic comes from. Every kind is also used by benign actors somewhere. */
-export type OriginKind = "vps" | "residential" | "tor" | "vpn" | "aws" | "habitual";
+export type OriginKind = "vps" | "residential" | "tor" | "vpn" | "aws" | "habitual" | "victim-vpc";
 
 /** The tool an actor uses. `pentest` is a declared tell-tale (see telltales.ts). */
 export type ToolingKind = "cli" | "boto3" | "console" | "go-sdk" | "pentest" | "habitual" | "new-device";
@@ -98,7 +98,10 @@ export interface ScenarioContext {
   principals(query: PrincipalQuery): ActorRef[];
   /** Buckets of an account, with whether they hold sensitive data. */
   buckets(accountId: string): (Bucket & { sensitive: boolean })[];
-  /** A source address of the given kind, drawn from the same pools benign actors use. */
+  /**
+   * A source address of the given kind, drawn from the same pools benign actors use; `victim-vpc`
+   * is the NAT gateway of the victim's own account (an attacker on another instance there).
+   */
   origin(kind: OriginKind, victim?: ActorRef): string;
   /**
    * Act as a principal with its long-term key (IAM users) or its role credentials, in a session

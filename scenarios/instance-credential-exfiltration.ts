@@ -26,7 +26,9 @@ export default defineScenario({
   run(ctx) {
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "ec2-app", withInstance: true, accountKind: ["prod", "staging", "dev", "shared-services"] }));
-    const origin = ctx.origin(rng.pick(["vps", "vps", "residential", "tor", "vpn"] as const));
+    // Mostly from outside; sometimes from another foothold inside the victim's own VPC.
+    const kind = rng.pick(["vps", "vps", "residential", "tor", "vpn", "victim-vpc"] as const);
+    const origin = ctx.origin(kind, victim);
     const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const));
     ctx.actor(victim.arn);
     let t = ctx.start;

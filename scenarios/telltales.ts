@@ -1,7 +1,9 @@
 /**
  * The only attack-only artifacts the simulator may emit: tell-tale traces real attackers sometimes
- * leave. Each appears in at most half of attack instances (scenarios draw them with
- * {@link TELLTALE_RATE}), so a detector cannot lean on them.
+ * leave: pentest user agents, SDK default session names, and attacker addresses listed in the
+ * intel feed. Together they mark at most half of attack instances (scenarios draw them with
+ * {@link TELLTALE_RATE}, intel with {@link TELLTALE_INTEL_RATE}; a test checks the share), so a
+ * detector cannot lean on them.
  */
 
 /** User agents of penetration-testing distributions and offensive AWS tooling. */
@@ -15,5 +17,8 @@ export const TELLTALE_USER_AGENTS: readonly string[] = [
 /** Role-session names SDKs pick when a script does not name its session: benign code names its own. */
 export const TELLTALE_SESSION_NAME_PREFIXES: readonly string[] = ["botocore-session-", "aws-go-sdk-"];
 
-/** The share of attack instances that leave a tell-tale artifact. */
-export const TELLTALE_RATE = 0.35;
+/** The share of attack instances that use a tell-tale user agent or session name. */
+export const TELLTALE_RATE = 0.25;
+
+/** The chance that threat intel lists an attacker address (as a known-bad IP): a tell-tale too. */
+export const TELLTALE_INTEL_RATE = 0.2;

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Truth } from "../schema/truth.ts";
-import { TELLTALE_USER_AGENTS } from "../scenarios/telltales.ts";
+import { TELLTALE_SESSION_NAME_PREFIXES, TELLTALE_USER_AGENTS } from "../scenarios/telltales.ts";
+import type { Intel } from "../schema/intel.ts";
 import { ASN_RANGES, lookupIp } from "./networks.ts";
 import { simulate } from "./run.ts";
 import { readEventFiles } from "./testing.ts";
@@ -24,6 +25,7 @@ const family = (ua: string) => ua.replace(/ md\/command#.*$/, "").split(/[ /]/)[
 const apiKey = (r: Rec) => `${String(r.eventSource).split(".")[0]}:${r.eventName}`;
 
 let dir: string;
+let truth: Truth;
 let attack: Rec[];
 let benign: Rec[];
 let all: Rec[];
@@ -31,7 +33,7 @@ let all: Rec[];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "seqlab-artifacts-"));
   await simulate({ config: { seed: 5, days: 10, historyDays: 5, accounts: 6, suite: "default", start: "2026-10-05" }, outDir: dir, workers: 2, command: "test" });
-  const truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Truth;
+  truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Truth;
   const attackIds = new Set(truth.campaigns.filter((c) => c.kind === "attack").flatMap((c) => c.stages.flatMap((s) => s.eventIds)));
   all = readEventFiles(dir).flatMap((f) => f.records);
   attack = all.filter((r) => attackIds.has(r.eventID));
@@ -75,6 +77,28 @@ describe("attack events carry nothing benign activity lacks", () => {
     const share = attack.filter((r) => r.errorCode).length / attack.length;
     expect(share).toBeGreaterThan(0.005);
     expect(share).toBeLessThan(0.15);
+  });
+});
+
+describe("declared tell-tales", () => {
+  it("mark at most half of attack instances", () => {
+    const intel = JSON.parse(readFileSync(join(dir, "intel.json"), "utf8")) as Intel;
+    const bad = new Set(intel.knownBadIps.map((x) => x.ip));
+    const byId = new Map(all.map((r) => [r.eventID as string, r]));
+    const attacks = truth.campaigns.filter((c) => c.kind === "attack");
+    const marked = attacks.filter((c) =>
+      c.stages.some((st) =>
+        st.eventIds.some((id) => {
+          const r = byId.get(id);
+          if (!r) return false;
+          const session = String(r.userIdentity?.arn ?? "").split("/").pop() ?? "";
+          return TELLTALE_USER_AGENTS.includes(r.userAgent) || bad.has(r.sourceIPAddress) || TELLTALE_SESSION_NAME_PREFIXES.some((p) => session.startsWith(p));
+        }),
+      ),
+    );
+    expect(attacks.length).toBeGreaterThan(20);
+    expect(marked.length / attacks.length).toBeLessThanOrEqual(0.5);
+    expect(marked.length).toBeGreaterThan(0);
   });
 });
 

@@ -189,6 +189,11 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
           if (!p) throw new Error(`scenario ${plan.scenario.id}: origin("habitual") needs a victim`);
           return draw(rng, p.networks);
         }
+        case "victim-vpc": {
+          const account = victim && accountById(world, victim.accountId);
+          if (!account) throw new Error(`scenario ${plan.scenario.id}: origin("victim-vpc") needs a victim`);
+          return rng.pick(account.elasticIps);
+        }
         case "tor":
           return rng.pick(world.torExits);
         case "vps":

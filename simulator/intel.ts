@@ -3,6 +3,7 @@
  * addresses, mining pools and the IP→ASN table. Incomplete on purpose, as real feeds are.
  */
 import type { Intel } from "../schema/intel.ts";
+import { TELLTALE_INTEL_RATE } from "../scenarios/telltales.ts";
 import type { SplitPeriod } from "./campaigns.ts";
 import { isoSeconds } from "./clock.ts";
 import { ASN_RANGES, randomIpIn, rangesOf } from "./networks.ts";
@@ -15,7 +16,7 @@ const MINING_POOLS = ["pool.supportxmr.com", "xmr.pool.minergate.com", "gulf.mon
 export function buildIntel(world: World, attackIps: string[], period: SplitPeriod): Intel {
   const rng = new Rng(world.seed, "intel");
   const decoys = Array.from({ length: 25 }, () => randomIpIn(rng.pick([...rangesOf("hosting"), ...rangesOf("vpn")]).cidr, rng));
-  const known = [...new Set(attackIps)].filter(() => rng.chance(0.4));
+  const known = [...new Set(attackIps)].filter(() => rng.chance(TELLTALE_INTEL_RATE));
   return {
     generatedAt: isoSeconds(period.end),
     torExitNodes: world.torExits.filter(() => rng.chance(0.8)).sort(),
