@@ -72,7 +72,7 @@ function largeRun(accounts: number, days: number): { events: number; seconds: nu
 /** Run the simulator benchmarks; `quick` skips the 10-million-event memory run. */
 export async function benchSimulate(quick: boolean, log: (line: string) => void): Promise<BenchLine[]> {
   // Long enough that starting the worker threads (~1 s) is a small part of the run.
-  const days = quick ? 8 : 14;
+  const days = quick ? 10 : 14;
   const lines: BenchLine[] = [];
   log("simulate: floor (serialise + gzip level 1) at 1 and 2 workers");
   const floor1 = await floor(1);

@@ -17,7 +17,7 @@ export function buildProgram(): Command {
     .requiredOption("--out <dir>", "run directory to create (e.g. runs/demo)")
     .option("--seed <n>", "root seed: same seed and options give byte-identical output", SIMULATE_DEFAULTS.seed)
     .option("--days <n>", "days simulated; the first half is history (training), the rest evaluation (2-366)", SIMULATE_DEFAULTS.days)
-    .option("--accounts <n>", "accounts in the organisation (3-200)", SIMULATE_DEFAULTS.accounts)
+    .option("--accounts <n>", "accounts in the organisation (4-200)", SIMULATE_DEFAULTS.accounts)
     .option("--suite <name>", "scenario suite: smoke, default or hard", SIMULATE_DEFAULTS.suite)
     .option("--start <date>", "first simulated day (UTC, YYYY-MM-DD)", SIMULATE_DEFAULTS.start)
     .option("--workers <n>", "worker threads (default: available cores, at most 8); does not change the output")

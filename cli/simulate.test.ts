@@ -15,7 +15,7 @@ import { UsageError } from "./errors.ts";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TSX = join(ROOT, "node_modules", ".bin", process.platform === "win32" ? "tsx.cmd" : "tsx");
 // Small valid values, so that an option wrongly accepted costs a tiny run rather than a big one.
-const SMALL = ["--days", "2", "--accounts", "3", "--suite", "smoke", "--workers", "1"];
+const SMALL = ["--days", "4", "--accounts", "4", "--suite", "smoke", "--workers", "1"];
 
 const base = mkdtempSync(join(tmpdir(), "seqlab-cli-"));
 let n = 0;

@@ -2,7 +2,7 @@
  * `seqlab simulate`: validate options, prepare the output directory, run the simulator with a
  * progress bar, and print a readable summary with the command that reproduces the run.
  */
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { SingleBar, Presets } from "cli-progress";
@@ -43,7 +43,8 @@ export function simulationConfig(flags: SimulateFlags): SimulationConfig {
     seed: intOption("seed", flags.seed, 0, 2 ** 32 - 1),
     days,
     historyDays: Math.floor(days / 2),
-    accounts: intOption("accounts", flags.accounts, 3, 200),
+    // Four accounts is the smallest organisation with management, prod, dev and security.
+    accounts: intOption("accounts", flags.accounts, 4, 200),
     suite: flags.suite,
     start: flags.start,
   };
@@ -87,7 +88,10 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
   const out = resolve(flags.out);
   const replace = checkOutDir(out, flags.force === true);
   assertSuiteFits(config);
-  if (replace) rmSync(out, { recursive: true, force: true });
+  // Build the run beside its destination and swap it in only when complete: a failed run never
+  // costs the previous one.
+  const building = `${out}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
   const command = reproduceCommand(config, flags.out);
   process.stderr.write(`seqlab simulate: seed ${config.seed}, ${config.days} days (${config.historyDays} history + ${config.days - config.historyDays} evaluation), ${config.accounts} accounts, suite ${config.suite}, ${workers} worker(s)\n`);
   const bar = new SingleBar({ format: "  simulating [{bar}] {percentage}% | {value}/{total} account-days | {events} events | eta {eta}s", stream: process.stderr }, Presets.shades_classic);
@@ -95,12 +99,18 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
   const started = performance.now();
   const { manifest, truth, accounts } = await simulate({
     config,
-    outDir: out,
+    outDir: building,
     workers,
     command,
     onProgress: (done, _total, events) => bar.update(done, { events: count(events) }),
+  }).catch((error: unknown) => {
+    bar.stop();
+    rmSync(building, { recursive: true, force: true });
+    throw error;
   });
   bar.stop();
+  if (replace) rmSync(out, { recursive: true, force: true });
+  renameSync(building, out);
   const seconds = (performance.now() - started) / 1000;
   const c = manifest.counts;
   const attacks = truth.campaigns.filter((x) => x.kind === "attack").length;

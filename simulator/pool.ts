@@ -35,6 +35,11 @@ export class UnitPool {
     });
   }
 
+  /** Stop every worker (after a failure elsewhere, so the process can exit). */
+  async terminate(): Promise<void> {
+    await Promise.all(this.ready.map((r) => r.then((w) => w.terminate(), () => undefined)));
+  }
+
   /** Run every unit, each worker pulling the next one from a shared queue; then stop the workers. */
   async run(units: Unit[], onDone: (s: WriteStats) => void): Promise<void> {
     let next = 0;

@@ -54,13 +54,24 @@ async function versions(): Promise<Record<string, string>> {
 
 /** Simulate a run into `outDir` (which the caller has checked and prepared). */
 export async function simulate(opts: SimulateOptions): Promise<SimulateResult> {
+  // Workers start at once, so their start-up overlaps campaign planning in this thread.
+  const pool = opts.workers > 1 ? new UnitPool(opts.workers, opts.config, join(opts.outDir, "events")) : undefined;
+  try {
+    return await simulateWith(opts, pool);
+  } catch (error) {
+    // Idle workers keep the process alive: stop them, or a failed run never exits.
+    await pool?.terminate();
+    throw error;
+  }
+}
+
+async function simulateWith(opts: SimulateOptions, pool: UnitPool | undefined): Promise<SimulateResult> {
   const { config, outDir } = opts;
   const started = performance.now();
   const startedAt = wallClockIso();
   const period = periodOf(config);
   const suite = suiteById(config.suite);
   const eventsDir = join(outDir, "events");
-  const pool = opts.workers > 1 ? new UnitPool(opts.workers, config, eventsDir) : undefined;
   const world = buildWorld(config.seed, { accounts: config.accounts, days: config.days });
   const plans = planCampaigns(config.seed, suite, period);
   const { records, hostEvents, campaigns } = runCampaigns(world, plans, period);
