@@ -96,6 +96,8 @@ export interface ScenarioContext {
   /** Campaign start (ms since epoch). */
   start: number;
   principals(query: PrincipalQuery): ActorRef[];
+  /** A principal's own everyday calls and their weights (its habit), for look-alikes of its routine. */
+  habitualCalls(principal: ActorRef): [api: string, weight: number][];
   /** Buckets of an account, with whether they hold sensitive data. */
   buckets(accountId: string): (Bucket & { sensitive: boolean })[];
   /**

@@ -2,41 +2,6 @@ import { defineScenario } from "./define.ts";
 import { MINUTE, HOUR, DAY, nextLocalHour } from "./time.ts";
 
 
-/** A developer's everyday calls (the developer persona's mix). */
-const DEVELOPER_MIX: [string, number][] = [
-  ["ec2:DescribeInstances", 8],
-  ["ec2:DescribeSecurityGroups", 3],
-  ["ec2:DescribeVpcs", 2],
-  ["ec2:DescribeSubnets", 2],
-  ["s3:ListBuckets", 3],
-  ["sts:GetCallerIdentity", 3],
-  ["cloudformation:DescribeStacks", 4],
-  ["cloudformation:DescribeStackEvents", 2],
-  ["monitoring:GetMetricData", 6],
-  ["monitoring:DescribeAlarms", 2],
-  ["logs:FilterLogEvents", 5],
-  ["logs:DescribeLogGroups", 2],
-  ["lambda:ListFunctions20150331", 3],
-  ["lambda:GetFunction20150331v2", 3],
-  ["s3:ListObjects", 4],
-  ["s3:GetObject", 5],
-  ["ecs:DescribeServices", 2],
-  ["ssm:GetParameter", 2],
-];
-
-/** A data analyst's everyday calls (the data-analyst persona's mix). */
-const ANALYST_MIX: [string, number][] = [
-  ["athena:StartQueryExecution", 8],
-  ["athena:GetQueryExecution", 14],
-  ["athena:GetQueryResults", 8],
-  ["glue:GetTables", 4],
-  ["s3:GetBucketLocation", 1],
-  ["s3:ListObjects", 5],
-  ["s3:GetObject", 10],
-  ["s3:ListBuckets", 1],
-  ["sts:GetCallerIdentity", 1],
-];
-
 /** Time zones of places people travel to for work (hours from UTC). */
 const DESTINATION_OFFSETS = [-8, -5, -3, 0, 1, 2, 5.5, 8, 9];
 
@@ -71,9 +36,9 @@ export default defineScenario({
     const { rng } = ctx;
     const traveller = rng.pick(ctx.principals({ persona: ["developer", "data-analyst"] }));
     ctx.actor(traveller.arn);
-    const mix = traveller.persona === "data-analyst" ? ANALYST_MIX : DEVELOPER_MIX;
     // Their own habit: most of the persona's calls, with personal preferences.
-    const habit = rng.sample(mix, Math.max(4, Math.round(mix.length * 0.7))).map(([api, w]) => [api, w * rng.logNormal(1, 0.6)] as [string, number]);
+    // Abroad they make their own everyday calls.
+    const habit = ctx.habitualCalls(traveller);
     const dailyMedian = traveller.persona === "data-analyst" ? 140 : 120;
 
     // Networks abroad: broadband on another ISP than any of their usual ones (another first octet).

@@ -2,20 +2,6 @@ import { defineScenario, type Caller } from "./define.ts";
 import { MINUTE, HOUR, nextLocalHour } from "./time.ts";
 
 
-/** What a developer with an IAM user does once the new key is in place (their persona's mix). */
-const EVERYDAY: [string, number][] = [
-  ["ec2:DescribeInstances", 8],
-  ["s3:ListObjects", 5],
-  ["s3:GetObject", 6],
-  ["s3:PutObject", 2],
-  ["cloudformation:DescribeStacks", 4],
-  ["monitoring:GetMetricData", 6],
-  ["logs:FilterLogEvents", 5],
-  ["lambda:ListFunctions20150331", 2],
-  ["ssm:GetParameter", 2],
-  ["sts:GetCallerIdentity", 3],
-];
-
 
 
 /**
@@ -54,6 +40,7 @@ export default defineScenario({
     const oldKey = dev.accessKeyId!;
     const newKey = ctx.newAccessKeyId();
     const user = { userName: dev.name };
+    const everyday = ctx.habitualCalls(dev);
     // Console users rotate on their "Security credentials" page; others with the CLI and the old key.
     const inConsole = consoleAccess(dev.arn) && (dev.tooling === "console" || rng.chance(0.4));
     let t = nextLocalHour(ctx.start, rng.between(9.5, 16.5), dev.utcOffset) + rng.int(0, 59) * 1000;
@@ -74,7 +61,7 @@ export default defineScenario({
     if (!inConsole) manager = fresh;
     ctx.stage("adopt-new-key", () => {
       fresh.call("sts:GetCallerIdentity", t, { error: false });
-      for (let i = rng.int(8, 60); i > 0; i--) fresh.call(rng.weighted(EVERYDAY.map((e) => e[0]), EVERYDAY.map((e) => e[1])), step(rng.chance(0.7) ? 20 : 300));
+      for (let i = rng.int(8, 60); i > 0; i--) fresh.call(rng.weighted(everyday.map((e) => e[0]), everyday.map((e) => e[1])), step(rng.chance(0.7) ? 20 : 300));
     });
 
     t += rng.between(5, 90) * MINUTE;

@@ -179,6 +179,11 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       }
       return found.map(actorRef);
     },
+    habitualCalls(principal) {
+      const p = byKey.get(principal.key);
+      if (!p) throw new Error(`scenario ${plan.scenario.id}: unknown principal ${principal.key}`);
+      return p.apis.items.map((api, i) => [api, p.apis.weights[i]!]);
+    },
     buckets(accountId) {
       return accountById(world, accountId).buckets.map((b) => ({ name: b.name, region: b.region, tags: b.tags, sensitive: b.sensitive }));
     },
