@@ -34,6 +34,8 @@ export const campaignSchema = z.object({
 /** `truth.json`. History is `[start, evaluationStart)`, evaluation is `[evaluationStart, end)`. */
 export const truthSchema = z.object({
   period: z.object({ start: isoUtc, evaluationStart: isoUtc, end: isoUtc }),
+  /** Every account of the estate, attacked or not, for per-account-day rates (optional in others' truth). */
+  accounts: z.array(z.string()).optional(),
   campaigns: z.array(campaignSchema),
 });
 

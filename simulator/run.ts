@@ -110,6 +110,7 @@ async function simulateWith(opts: SimulateOptions, pool: UnitPool | undefined): 
 
   const truth: Truth = {
     period: { start: isoSeconds(period.start), evaluationStart: isoSeconds(period.evaluationStart), end: isoSeconds(period.end) },
+    accounts: world.accounts.map((a) => a.id),
     campaigns,
   };
   const habitual = new Set(world.principals.flatMap((p) => p.networks.items));

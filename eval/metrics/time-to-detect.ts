@@ -1,0 +1,33 @@
+/** Time to detect: from campaign start, and from the start of its last stage, to its first raised finding. */
+import type { TimeToDetect } from "../report.ts";
+import type { Candidate, ScoredCampaign } from "../match.ts";
+import type { Outcome } from "../outcome.ts";
+import { median, quantile } from "../stats.ts";
+
+const MINUTE = 60_000;
+
+/**
+ * Minutes from a campaign's start to the `detectedAt` of its first raised finding, and from the
+ * start of its last stage (negative when the sequence was caught before that stage).
+ */
+export function minutesToDetect(campaign: ScoredCampaign, findings: readonly Candidate[]): { fromStart: number; fromLastStage: number } {
+  const first = Math.min(...findings.map((c) => c.detectedAt));
+  return { fromStart: (first - campaign.start) / MINUTE, fromLastStage: (first - campaign.lastStageStart) / MINUTE };
+}
+
+/** Median and 90th percentile over detected campaigns. */
+export function timeToDetect(outcome: Outcome): TimeToDetect {
+  const fromStart: number[] = [];
+  const fromLastStage: number[] = [];
+  for (const [campaign, findings] of outcome.detected) {
+    const minutes = minutesToDetect(campaign, findings);
+    fromStart.push(minutes.fromStart);
+    fromLastStage.push(minutes.fromLastStage);
+  }
+  return {
+    medianMinutes: median(fromStart),
+    p90Minutes: quantile(fromStart, 0.9),
+    fromLastStageMedianMinutes: median(fromLastStage),
+    detected: fromStart.length,
+  };
+}
