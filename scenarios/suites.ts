@@ -17,6 +17,13 @@ export interface Suite {
   id: string;
   description: string;
   entries: SuiteEntry[];
+  /**
+   * The chance that an attack origin of kind `vps`, `vpn` or `residential` is an address a benign
+   * actor of the same run uses on such a network (a CI runner's VPS, a developer's VPN exit, an
+   * employee's home line) or a neighbour in its /24, rather than any address of those networks.
+   * 0 leaves attackers merely in the same ASNs as benign actors.
+   */
+  sharedInfrastructure: number;
 }
 
 /** Scenarios the `hard` suite runs more often: the ones detectors most often miss. */
@@ -41,16 +48,19 @@ export const SUITES: readonly Suite[] = [
     id: "smoke",
     description: "one scenario of each expected sequence type and one look-alike, in the evaluation period: a quick end-to-end check",
     entries: smokeEntries(SCENARIOS),
+    sharedInfrastructure: 0,
   },
   {
     id: "default",
     description: "every attack once in history and twice in evaluation; every look-alike once in each",
     entries: SCENARIOS.map((s) => ({ scenarioId: s.id, history: 1, evaluation: s.kind === "attack" ? 2 : 1 })),
+    sharedInfrastructure: 0,
   },
   {
     id: "hard",
-    description: "more low-and-slow, cross-account and insider attacks (four each in evaluation) and every look-alike three times, among three of every other attack",
+    description: "more low-and-slow, cross-account and insider attacks (four each in evaluation) and every look-alike three times, among three of every other attack; attackers' VPS, VPN and residential origins are often the very addresses (or /24s) benign actors of the run use",
     entries: SCENARIOS.map((s) => ({ scenarioId: s.id, history: 1, evaluation: HARD_CASES.has(s.id) ? 4 : 3 })),
+    sharedInfrastructure: 0.6,
   },
 ];
 

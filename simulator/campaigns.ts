@@ -13,12 +13,16 @@ import { HOUR, isoSeconds } from "./clock.ts";
 import type { HostEvent, HostSink } from "./host.ts";
 import { iamId } from "./ids.ts";
 import { anonymousOrigin, assumedRoleIdentity, federatedUserIdentity, iamUserIdentity, sessionKey } from "./identity.ts";
-import { randomIpIn, rangesOf } from "./networks.ts";
+import { randomIpIn, rangesOf, type NetworkUsage } from "./networks.ts";
 import { Rng } from "./rng.ts";
 import { Session, type EmittedRecord, type RecordSink, type SessionOrigin } from "./session.ts";
+import { sharedOrigin } from "./shared-origins.ts";
 import { makeUserAgentHabit, type Tooling } from "./user-agents.ts";
 import { accountById, type SimPrincipal, type World } from "./world-types.ts";
 import { inventoryOf } from "./world.ts";
+
+/** The networks each origin kind may share with benign actors (suites with `sharedInfrastructure`). */
+const SHARED_USAGES: Partial<Record<OriginKind, NetworkUsage[]>> = { vps: ["hosting"], vpn: ["vpn"], residential: ["isp", "mobile"] };
 
 /** Attackers' calls fail too (guessing at permissions, quotas); benign personas fail 0.5-8%. */
 const CAMPAIGN_ERROR_RATE = 0.04;
@@ -33,6 +37,8 @@ export interface CampaignPlan {
   id: string;
   scenario: ScenarioDefinition;
   start: number;
+  /** Its suite's {@link Suite.sharedInfrastructure} (0 when absent). */
+  sharedInfrastructure?: number;
 }
 
 /**
@@ -67,7 +73,7 @@ export function planCampaigns(seed: number, suite: Suite, period: SplitPeriod): 
           throw new Error(`scenario ${scenario.id} needs ${scenario.maxDurationHours} h inside the ${segment === "h" ? "history" : "evaluation"} period, which has ${(to - from) / HOUR} h; simulate more days`);
         }
         const latest = to - scenario.maxDurationHours * HOUR;
-        plans.push({ id, scenario, start: Math.floor(rng.between(from, latest) / 1000) * 1000 });
+        plans.push({ id, scenario, start: Math.floor(rng.between(from, latest) / 1000) * 1000, sharedInfrastructure: suite.sharedInfrastructure });
       }
     }
   }
@@ -188,6 +194,13 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       return accountById(world, accountId).buckets.map((b) => ({ name: b.name, region: b.region, tags: b.tags, sensitive: b.sensitive }));
     },
     origin(kind: OriginKind, victim?: ActorRef) {
+      const usages = SHARED_USAGES[kind];
+      const share = plan.sharedInfrastructure ?? 0;
+      // Only attackers hide in benign infrastructure; suites without it make no extra draw.
+      if (usages && plan.scenario.kind === "attack" && share > 0 && rng.chance(share)) {
+        const shared = sharedOrigin(world, usages, rng, victim?.key);
+        if (shared) return shared;
+      }
       switch (kind) {
         case "habitual": {
           const p = victim && byKey.get(victim.key);
