@@ -26,3 +26,8 @@ export function table(header: string[], rows: (string | number)[][]): string {
     )
     .join("\n");
 }
+
+/** A ratio or measure with `digits` decimals, or "–" when it is undefined. */
+export function ratioText(x: number | null, digits = 2): string {
+  return x === null ? "–" : x.toFixed(digits);
+}

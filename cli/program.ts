@@ -1,6 +1,7 @@
 /** The `seqlab` command line: commands, options and help. Actions live in their own modules. */
 import { Command, CommanderError } from "commander";
 import { runBench } from "./bench.ts";
+import { EVAL_DEFAULTS, runEval } from "./eval.ts";
 import { runScenarios } from "./scenarios.ts";
 import { SIMULATE_DEFAULTS, runSimulate } from "./simulate.ts";
 
@@ -24,6 +25,26 @@ export function buildProgram(): Command {
     .option("--force", "replace an existing run in --out")
     .addHelpText("after", "\nExample:\n  npm run simulate -- --out runs/demo --seed 7 --days 14 --accounts 12\n")
     .action(runSimulate);
+
+  program
+    .command("eval")
+    .description("Score a detector's findings against truth: precision, recall, PR-AUC, time to detect, coverage, alert reduction (definitions: docs/evaluation.md)")
+    .option("--run <dir...>", "run directories (one per seed); reads truth.json and findings/<variant>.ndjson, writes eval/<variant>.json")
+    .option("--variant <name...>", "variants to evaluate (default: every findings/*.ndjson of the run)")
+    .option("--truth <file>", "a truth.json from anywhere (with --findings and --out)")
+    .option("--findings <file>", "findings NDJSON (.gz too): GuardDuty finding JSON with a seqlab block")
+    .option("--summary <file>", "the detector's summary JSON, for the signals count (optional)")
+    .option("--out <file>", "where to write the eval JSON (with --truth and --findings)")
+    .option("--aggregate <dir>", "aggregate over the --run dirs: mean and 95% bootstrap CI per metric and variant, as JSON, CSV and Arrow")
+    .option("--baseline <variant>", "with --aggregate: paired differences of every variant against this one")
+    .option("--seed <n>", "seed of the bootstrap", EVAL_DEFAULTS.seed)
+    .option("--resamples <n>", "bootstrap resamples", EVAL_DEFAULTS.resamples)
+    .option("--strict", "stop at the first invalid findings line instead of counting it as rejected")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  npm run eval -- --run runs/demo\n  npm run eval -- --run runs/s1 runs/s2 runs/s3 --aggregate runs/compare --baseline first-seen\n  npm run eval -- --truth truth.json --findings my-detector.ndjson --out eval.json\n",
+    )
+    .action(runEval);
 
   program
     .command("scenarios")

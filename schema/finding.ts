@@ -69,6 +69,7 @@ export const sequenceActorSchema = z.looseObject({
       issuer: z.string().optional(),
     })
     .optional(),
+  process: z.looseObject({ name: z.string(), path: z.string(), sha256: z.string().optional() }).optional(),
 });
 
 /** A resource of a sequence (bucket, instance, access key, ...). */
@@ -76,11 +77,16 @@ export const sequenceResourceSchema = z.looseObject({
   uid: z.string(),
   name: z.string().optional(),
   accountId: z.string().optional(),
-  resourceType: z.string().optional(),
+  resourceType: z.enum([
+    "EC2_INSTANCE", "EC2_NETWORK_INTERFACE", "S3_BUCKET", "S3_OBJECT", "ACCESS_KEY", "EKS_CLUSTER", "KUBERNETES_WORKLOAD", "CONTAINER",
+    "ECS_CLUSTER", "ECS_TASK", "AUTOSCALING_AUTO_SCALING_GROUP", "IAM_INSTANCE_PROFILE", "CLOUDFORMATION_STACK", "EC2_LAUNCH_TEMPLATE", "EC2_VPC", "EC2_IMAGE",
+  ]),
   region: z.string().optional(),
   service: z.string().optional(),
   cloudPartition: z.string().optional(),
   tags: z.array(z.looseObject({ key: z.string(), value: z.string() })).optional(),
+  /** Type-specific details (`s3Bucket`, `ec2Instance`, `accessKey`, ...), kept as given. */
+  data: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** A network endpoint of a sequence (a caller's IP, a C2 domain). */
@@ -89,7 +95,7 @@ export const sequenceEndpointSchema = z.looseObject({
   ip: z.string().optional(),
   domain: z.string().optional(),
   port: z.number().int().optional(),
-  location: z.looseObject({ city: z.string().optional(), country: z.string().optional(), lat: z.number().optional(), lon: z.number().optional() }).optional(),
+  location: z.looseObject({ city: z.string(), country: z.string(), lat: z.number(), lon: z.number() }).optional(),
   autonomousSystem: z.looseObject({ name: z.string(), number: z.number().int() }).optional(),
   connection: z.looseObject({ direction: z.enum(["INBOUND", "OUTBOUND"]) }).optional(),
 });
@@ -101,7 +107,7 @@ export const sequenceSchema = z.looseObject({
   actors: z.array(sequenceActorSchema).optional(),
   resources: z.array(sequenceResourceSchema).optional(),
   endpoints: z.array(sequenceEndpointSchema).optional(),
-  signals: z.array(sequenceSignalSchema).optional(),
+  signals: z.array(sequenceSignalSchema),
   sequenceIndicators: z.array(indicatorSchema).optional(),
   additionalSequenceTypes: z.array(z.string()).optional(),
 });
