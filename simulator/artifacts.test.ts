@@ -13,7 +13,7 @@ import { TELLTALE_SESSION_NAME_PREFIXES, TELLTALE_USER_AGENTS } from "../scenari
 import type { Intel } from "../schema/intel.ts";
 import { ASN_RANGES, lookupIp } from "./networks.ts";
 import { simulate } from "./run.ts";
-import { readEventFiles } from "./testing.ts";
+import { readEventFiles, readJsonLines } from "./testing.ts";
 import { buildWorld } from "./world.ts";
 
 type Rec = Record<string, any>;
@@ -29,12 +29,13 @@ let truth: Truth;
 let attack: Rec[];
 let benign: Rec[];
 let all: Rec[];
+let attackIds: Set<string>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "seqlab-artifacts-"));
   await simulate({ config: { seed: 5, days: 10, historyDays: 5, accounts: 6, suite: "default", start: "2026-10-05" }, outDir: dir, workers: 2, command: "test" });
   truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Truth;
-  const attackIds = new Set(truth.campaigns.filter((c) => c.kind === "attack").flatMap((c) => c.stages.flatMap((s) => s.eventIds)));
+  attackIds = new Set(truth.campaigns.filter((c) => c.kind === "attack").flatMap((c) => c.stages.flatMap((s) => s.eventIds)));
   all = readEventFiles(dir).flatMap((f) => f.records);
   attack = all.filter((r) => attackIds.has(r.eventID));
   // Benign look-alike episodes are benign activity too: they exist to give attack moves a counterpart.
@@ -139,5 +140,83 @@ describe("role sessions chain to the call that issued them", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+/** The top-level domain of a host name. */
+const tld = (name: string) => name.replace(/\.$/, "").split(".").pop()!;
+const isPublic = (ip: string) => lookupIp(ip) !== undefined;
+
+/**
+ * Host patterns the EC2 scenarios leave (ec2-instance-group-cryptomining,
+ * ec2-reverse-shell-imds-theft), each as the runtime events of one instance, in time order, that
+ * show it.
+ */
+const HOST_PATTERNS: Record<string, (events: Rec[], resolved: Set<string>) => Rec[]> = {
+  "outbound connection to an address no lookup gave": (events, resolved) => events.filter((e) => e.class_uid === 4001 && e.connection_info.direction === "Outbound" && isPublic(e.dst_endpoint.ip) && !e.dst_endpoint.hostname && !resolved.has(e.dst_endpoint.ip)),
+  "lookup outside .com, .net and .org": (events) => events.filter((e) => e.class_uid === 4003 && !["com", "net", "org"].includes(tld(e.query.hostname))),
+  "periodic connections to one peer for over an hour": (events) => {
+    const byPeer = new Map<string, Rec[]>();
+    for (const e of events.filter((x) => x.class_uid === 4001 && x.connection_info.direction === "Outbound")) {
+      const key = `${e.dst_endpoint.ip}:${e.dst_endpoint.port}`;
+      const group = byPeer.get(key) ?? [];
+      group.push(e);
+      byPeer.set(key, group);
+    }
+    return [...byPeer.values()].filter((group) => {
+      if (group.length < 8 || group.at(-1)!.time - group[0]!.time < 3_600_000) return false;
+      const gaps = group.slice(1).map((e, i) => e.time - group[i]!.time);
+      const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+      const sd = Math.sqrt(gaps.reduce((a, g) => a + (g - mean) ** 2, 0) / gaps.length);
+      return sd / mean < 0.3;
+    }).flat();
+  },
+  "process run from /tmp": (events) => events.filter((e) => e.class_uid === 1007 && e.process.file.path.startsWith("/tmp/")),
+  "process run from a hidden directory in /tmp": (events) => events.filter((e) => e.class_uid === 1007 && /^\/tmp\/\.[^/]+\//.test(e.process.file.path)),
+  "file written to /tmp": (events) => events.filter((e) => e.class_uid === 1001 && e.file.path.startsWith("/tmp/")),
+  "curl piped to a shell": (events) => events.filter((e) => e.class_uid === 1007 && /curl [^|]*\| *(ba)?sh\b/.test(e.process.cmd_line)),
+  "bash with /dev/tcp": (events) => events.filter((e) => e.class_uid === 1007 && e.process.cmd_line.includes("/dev/tcp/")),
+  "curl to the instance metadata service": (events) => events.filter((e) => e.class_uid === 1007 && /^curl .*169\.254\.169\.254/.test(e.process.cmd_line)),
+  "system discovery commands": (events) => events.filter((e) => e.class_uid === 1007 && /^(id|uname( -[am])?|cat \/etc\/os-release)$/.test(e.process.cmd_line)),
+};
+
+describe("attack host patterns have benign counterparts", () => {
+  let attackMatches: Map<string, Rec[]>;
+  let benignMatches: Map<string, Rec[]>;
+
+  beforeAll(() => {
+    const runtime = readJsonLines(dir, "runtime/");
+    // Addresses a lookup by the instance returned, from its VPC's resolver logs.
+    const answered = new Map<string, Set<string>>();
+    for (const q of readJsonLines(dir, "/vpcdnsquerylogs/")) {
+      const set = answered.get(q.srcids.instance) ?? new Set<string>();
+      for (const a of q.answers) set.add(a.Rdata);
+      answered.set(q.srcids.instance, set);
+    }
+    const byInstance = new Map<string, Rec[]>();
+    for (const e of runtime) {
+      const events = byInstance.get(e.device.instance_uid) ?? [];
+      events.push(e);
+      byInstance.set(e.device.instance_uid, events);
+    }
+    for (const events of byInstance.values()) events.sort((a, b) => a.time - b.time);
+    attackMatches = new Map();
+    benignMatches = new Map();
+    for (const [name, pattern] of Object.entries(HOST_PATTERNS)) {
+      const matched = [...byInstance.entries()].flatMap(([id, events]) => pattern(events, answered.get(id) ?? new Set()));
+      attackMatches.set(name, matched.filter((e) => attackIds.has(e.metadata.uid)));
+      benignMatches.set(name, matched.filter((e) => !attackIds.has(e.metadata.uid)));
+    }
+  }, 60_000);
+
+  it.each(Object.keys(HOST_PATTERNS))("%s: in attack and in benign host telemetry", (name) => {
+    expect(attackMatches.get(name)!.length, "attack").toBeGreaterThan(0);
+    expect(benignMatches.get(name)!.length, "benign").toBeGreaterThan(0);
+  });
+
+  it("resolves every TLD attacks resolve in benign lookups too", () => {
+    const benignTlds = new Set(benignMatches.get("lookup outside .com, .net and .org")!.map((e) => tld(e.query.hostname)));
+    const attackTlds = new Set(attackMatches.get("lookup outside .com, .net and .org")!.map((e) => tld(e.query.hostname)));
+    expect([...attackTlds].filter((t) => !benignTlds.has(t))).toEqual([]);
   });
 });

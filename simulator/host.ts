@@ -2,7 +2,8 @@
  * What happens on an EC2 instance, as observations from which the network and host telemetry is
  * derived: DNS lookups, connections and processes. Benign instances resolve and call AWS
  * endpoints and partner APIs, serve traffic from their load balancer, talk to their database and
- * run their cron jobs; every (instance, day) has its own random stream.
+ * run their cron jobs; every (instance, day) has its own random stream. Activity that resembles
+ * an attacker's foothold lives in host-lookalikes.ts.
  */
 import type { Instance } from "../schema/inventory.ts";
 import { DAY, HOUR } from "./clock.ts";
@@ -61,6 +62,12 @@ const SHELLS: Omit<HostProcess, "pid">[] = [
 ];
 const PARTNERS = ["api.stripe.com", "hooks.slack.com", "api.github.com", "sentry.io", "api.datadoghq.com"];
 
+/** The database an instance's application talks to, inside its VPC. */
+export function databaseIp(account: SimAccount, instance: Instance): string {
+  const vpcCidr = account.vpcs.find((v) => v.id === instance.vpcId)?.cidr ?? "10.0.0.0/16";
+  return numberToIp(cidrRange(vpcCidr).first + 256 * 100 + 25);
+}
+
 function awsEndpoints(region: string): string[] {
   return ["s3", "sts", "kms", "ssm", "logs", "monitoring", "secretsmanager"].map((s) => `${s}.${region}.amazonaws.com`);
 }
@@ -76,7 +83,7 @@ export function generateHostDay(world: World, account: SimAccount, instance: Ins
   const vpcCidr = account.vpcs.find((v) => v.id === instance.vpcId)?.cidr ?? "10.0.0.0/16";
   const { first } = cidrRange(vpcCidr);
   const lb = [numberToIp(first + 256 * 200 + 10), numberToIp(first + 256 * 201 + 10)];
-  const db = numberToIp(first + 256 * 100 + 25);
+  const db = databaseIp(account, instance);
   for (let h = 0; h < 24; h++) {
     const hourStart = dayStart + h * HOUR;
     const load = 1 + 0.6 * Math.sin(((h - 8) / 24) * 2 * Math.PI);

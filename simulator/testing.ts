@@ -35,6 +35,14 @@ export function readEventFiles(runDir: string): EventFile[] {
   });
 }
 
+/** Every JSON line of the run's non-CloudTrail files whose path under `events/` includes `marker` (`runtime/`, `/vpcdnsquerylogs/`). */
+export function readJsonLines(runDir: string, marker: string): Record<string, any>[] {
+  const eventsDir = join(runDir, "events");
+  return listFiles(eventsDir)
+    .filter((path) => path.includes(marker))
+    .flatMap((path) => gunzipSync(readFileSync(join(eventsDir, path))).toString("utf8").trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, any>));
+}
+
 /** One record of any source, as truth refers to it. */
 export interface IndexedRecord {
   source: "cloudtrail" | "vpc-flow" | "route53-resolver" | "runtime";

@@ -6,6 +6,7 @@ import type { EmittedRecord } from "./session.ts";
 import type { World } from "./world-types.ts";
 import { DAY } from "./clock.ts";
 import { generateHostDay, type HostEvent } from "./host.ts";
+import { generateLookalikeHostDay } from "./host-lookalikes.ts";
 import { CAPTURE_WINDOW_SECONDS, writeHostTelemetry } from "./telemetry.ts";
 import { addStats, serializeRecord, writeCloudTrailUnit, type WriteStats } from "./writer.ts";
 
@@ -36,7 +37,10 @@ function hostTelemetry(world: World, unit: Unit, periodStart: number, eventsDir:
   const events: HostEvent[] = unit.campaignHostEvents.slice();
   const dayStart = periodStart + unit.day * DAY;
   const windows = Array.from({ length: DAY / 1000 / CAPTURE_WINDOW_SECONDS }, (_, i) => dayStart / 1000 + i * CAPTURE_WINDOW_SECONDS);
-  for (const instance of account.instances) generateHostDay(world, account, instance, unit.day, periodStart, (e) => events.push(e));
+  for (const instance of account.instances) {
+    generateHostDay(world, account, instance, unit.day, periodStart, (e) => events.push(e));
+    generateLookalikeHostDay(seed, account, instance, unit.day, periodStart, (e) => events.push(e));
+  }
   const idle = account.instances.map((i) => ({ eni: i.networkInterfaceId, account: account.id, region: i.region, vpc: i.vpcId, subnet: i.subnetId, instance: i.id, windows }));
   return writeHostTelemetry(eventsDir, seed, unit.id, events, idle);
 }
