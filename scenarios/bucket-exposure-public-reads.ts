@@ -1,5 +1,6 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * Stolen credentials open a sensitive bucket to the world: its public access block is removed and
@@ -31,29 +32,27 @@ export default defineScenario({
     const buckets = ctx.buckets(victim.accountId);
     const sensitive = buckets.filter((b) => b.sensitive);
     const target = rng.pick(sensitive.length > 0 ? sensitive : buckets);
-    const origin = ctx.origin(rng.pick(["vps", "vpn", "tor", "residential"] as const));
-    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "console"] as const));
-    ctx.actor(victim.arn);
-    let t = ctx.start;
-    const step = (lo: number, hi: number) => (t += rng.between(lo, hi) * 1000);
+    const { caller: attacker } = openAttack(ctx, victim, { origins: ["vps", "vpn", "tor", "residential"], tooling: ["cli", "boto3", "console"] });
+    const clock = stepClock(rng, ctx.start);
+    const { pause } = clock;
     ctx.stage("discovery", () => {
-      attacker.call("s3:ListBuckets", t);
-      for (const api of ["s3:GetBucketPolicy", "s3:GetBucketPublicAccessBlock", "s3:GetBucketAcl"]) attacker.call(api, step(2, 40), { args: { bucketName: target.name } });
+      attacker.call("s3:ListBuckets", clock.now);
+      for (const api of ["s3:GetBucketPolicy", "s3:GetBucketPublicAccessBlock", "s3:GetBucketAcl"]) attacker.call(api, pause(2, 40), { args: { bucketName: target.name } });
     });
-    step(60, 3600);
+    pause(60, 3600);
     ctx.stage("exposure", () => {
-      attacker.call(rng.chance(0.6) ? "s3:DeleteBucketPublicAccessBlock" : "s3:PutBucketPublicAccessBlock", t, { args: { bucketName: target.name }, error: false });
-      attacker.call("s3:PutBucketPolicy", step(5, 120), { args: { bucketName: target.name, publicRead: true }, error: false });
-      if (rng.chance(0.5)) attacker.call("s3:GetBucketPolicy", step(5, 60), { args: { bucketName: target.name } });
+      attacker.call(rng.chance(0.6) ? "s3:DeleteBucketPublicAccessBlock" : "s3:PutBucketPublicAccessBlock", clock.now, { args: { bucketName: target.name }, error: false });
+      attacker.call("s3:PutBucketPolicy", pause(5, 120), { args: { bucketName: target.name, publicRead: true }, error: false });
+      if (rng.chance(0.5)) attacker.call("s3:GetBucketPolicy", pause(5, 60), { args: { bucketName: target.name } });
     });
-    step(120, 6 * 3600);
+    pause(120, 6 * 3600);
     ctx.stage("collection", () => {
       // Anonymous downloads from a few addresses, with the same CLI and --no-sign-request.
       const readers = Array.from({ length: rng.int(1, 4) }, () => ctx.anonymous(ctx.origin(rng.pick(["vps", "residential", "tor"] as const)), "cli"));
       const n = Math.round(rng.logNormal(300, 0.7));
       for (let i = 0; i < n; i++) {
-        rng.pick(readers).call("s3:GetObject", t, { account: victim.accountId, args: { bucketName: target.name, bytes: Math.round(rng.logNormal(1_500_000, 1)) } });
-        t += rng.exponential(2) * 1000 + 100;
+        rng.pick(readers).call("s3:GetObject", clock.now, { account: victim.accountId, args: { bucketName: target.name, bytes: Math.round(rng.logNormal(1_500_000, 1)) } });
+        clock.now += rng.exponential(2) * 1000 + 100;
       }
     });
   },

@@ -1,5 +1,6 @@
+import { attackTooling } from "./attacker.ts";
 import { defineScenario, type ActorRef, type Caller } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * An IAM user without MFA loses its console password (phishing, reuse from another breach). The
@@ -47,19 +48,19 @@ export default defineScenario({
     ctx.actor(victim.arn);
 
     const origin = ctx.origin(rng.pick(["residential", "residential", "vpn", "vps", "tor"] as const));
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 1000);
+    const clock = stepClock(rng, ctx.start);
+    const { step, pause } = clock;
     let browser!: Caller;
     ctx.stage("initial-access", () => {
-      browser = ctx.consoleLogin(victim, t, origin);
+      browser = ctx.consoleLogin(victim, clock.now, origin);
     });
 
-    t += rng.between(20, 180) * 1000;
+    pause(20, 180);
     // The users looked at closely; the backdoored ones are among them.
     const inspected = rng.sample(others, rng.int(1, Math.min(6, others.length)));
     const targets = rng.sample(inspected, rng.int(1, Math.min(4, inspected.length)));
     ctx.stage("discovery", () => {
-      browser.call("iam:GetAccountSummary", t);
+      browser.call("iam:GetAccountSummary", clock.now);
       browser.call("iam:ListUsers", step(8));
       for (const u of inspected) {
         for (const api of rng.sample(["iam:GetUser", "iam:ListAccessKeys", "iam:GetLoginProfile", "iam:ListMFADevices", "iam:ListAttachedUserPolicies"], rng.int(2, 4))) {
@@ -72,7 +73,7 @@ export default defineScenario({
 
     // Keys the attacker creates can carry on the attack from the CLI once the console has served.
     const newKeys: { user: ActorRef; key: string }[] = [];
-    t += rng.between(60, 1500) * 1000;
+    pause(60, 1500);
     ctx.stage("credential-persistence", () => {
       for (const u of targets) {
         const hasPassword = iam.get(u.arn)?.consoleAccess === true;
@@ -91,12 +92,12 @@ export default defineScenario({
     let caller = browser;
     const pivot = newKeys.length > 0 && rng.chance(0.4) ? rng.pick(newKeys) : undefined;
     if (pivot) {
-      const tooling = rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3"] as const);
+      const tooling = attackTooling(rng, ["cli", "boto3"]);
       caller = ctx.asCreatedUser(victim.accountId, pivot.user.name, pivot.key, rng.chance(0.6) ? origin : ctx.origin("vps"), tooling);
     }
     const pretty = !pivot;
 
-    t += rng.between(120, 3000) * 1000;
+    pause(120, 3000);
     ctx.stage("role-backdoor", () => {
       const managementAccount = ctx.inventory.managementAccountId;
       const roles = ctx.inventory.principals.filter((p) => p.type === "Role" && p.accountId === victim.accountId && !/\/aws-(service-role|reserved)\//.test(p.arn));
@@ -109,21 +110,21 @@ export default defineScenario({
       // Careful attackers keep the original trust so nothing breaks; others just overwrite it.
       const original = role.trustedPrincipals.map((p) => ({ Effect: "Allow", Principal: p.startsWith("arn:") ? { AWS: p } : { Service: p }, Action: "sts:AssumeRole" }));
       const document = { Version: "2012-10-17", Statement: rng.chance(0.6) ? [...original, backdoor] : [backdoor] };
-      caller.call("iam:GetRole", t, { args: { roleName: role.name } });
+      caller.call("iam:GetRole", clock.now, { args: { roleName: role.name } });
       caller.call("iam:UpdateAssumeRolePolicy", step(30), { args: { roleName: role.name, policyDocument: JSON.stringify(document, null, pretty ? 4 : undefined) }, error: false });
       if (role.name !== "OrganizationAccountAccessRole" && rng.chance(0.35)) {
         caller.call("iam:AttachRolePolicy", step(15), { args: { roleName: role.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
       }
     });
 
-    t += rng.between(60, 2400) * 1000;
+    pause(60, 2400);
     const account = ctx.inventory.accounts.find((a) => a.id === victim.accountId)!;
     ctx.stage("defense-evasion", () => {
       const extra = rng.sample(["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"].filter((r) => !account.regions.includes(r)), rng.int(0, 3));
       const remove = rng.chance(0.4);
       for (const region of [...account.regions, ...extra]) {
         const detectorId = rng.hex(32);
-        caller.call("guardduty:ListDetectors", t, { region });
+        caller.call("guardduty:ListDetectors", clock.now, { region });
         if (rng.chance(0.4)) caller.call("guardduty:GetDetector", step(6), { region, args: { detectorId } });
         if (remove) caller.call("guardduty:DeleteDetector", step(8), { region, args: { detectorId } });
         else caller.call("guardduty:UpdateDetector", step(8), { region, args: { detectorId, enable: false } });
@@ -132,9 +133,9 @@ export default defineScenario({
     });
 
     if (rng.chance(0.45)) {
-      t += rng.between(30, 900) * 1000;
+      pause(30, 900);
       ctx.stage("log-tampering", () => {
-        caller.call("cloudtrail:DescribeTrails", t);
+        caller.call("cloudtrail:DescribeTrails", clock.now);
         if (rng.chance(0.5)) caller.call("cloudtrail:GetTrailStatus", step(8));
         caller.call(rng.chance(0.8) ? "cloudtrail:StopLogging" : "cloudtrail:DeleteTrail", step(15));
       });

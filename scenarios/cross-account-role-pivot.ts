@@ -1,5 +1,7 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
 import { TELLTALE_RATE, TELLTALE_SESSION_NAME_PREFIXES } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * A compromised dev-account workload role pivots into prod: its stolen credentials, used from
@@ -43,38 +45,35 @@ export default defineScenario({
     // organisation's admin role (which would refuse in reality, as small worlds lack the pattern).
     const trusted = ctx.inventory.principals.find((p) => p.arn === `arn:aws:iam::${prod.id}:role/cross-account-readonly` && p.trustedPrincipals.includes(victim.arn));
     const roleName = trusted ? "cross-account-readonly" : "OrganizationAccountAccessRole";
-    const origin = ctx.origin(rng.pick(["vps", "vps", "residential", "tor", "vpn", "aws"] as const));
-    const tooling = rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const);
-    const attacker = ctx.as(victim, origin, tooling);
-    ctx.actor(victim.arn);
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 500);
+    const { caller: attacker, tooling } = openAttack(ctx, victim, { origins: ["vps", "vps", "residential", "tor", "vpn", "aws"], tooling: ["cli", "boto3", "go-sdk"] });
+    const clock = stepClock(rng, ctx.start, 500);
+    const { step, pause } = clock;
 
     ctx.stage("initial-access", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
     });
 
-    t += rng.between(30, 1800) * 1000;
+    pause(30, 1800);
     ctx.stage("discovery", () => {
-      attacker.call("iam:ListRoles", t);
+      attacker.call("iam:ListRoles", clock.now);
       if (rng.chance(0.5)) attacker.call("iam:ListRoles", step(5));
       if (rng.chance(0.4)) attacker.call("s3:ListBuckets", step(10));
       if (rng.chance(0.4)) attacker.call("organizations:DescribeOrganization", step(10));
     });
 
-    t += rng.between(60, 2 * 3600) * 1000;
+    pause(60, 2 * 3600);
     // Most reuse the workload's own session name, as its benign reads do; the rest leave their
     // SDK's default name, a declared tell-tale.
-    const toolDefault = `${TELLTALE_SESSION_NAME_PREFIXES[tooling === "go-sdk" ? 1 : 0]}${Math.floor(t / 1000)}`;
+    const toolDefault = `${TELLTALE_SESSION_NAME_PREFIXES[tooling === "go-sdk" ? 1 : 0]}${Math.floor(clock.now / 1000)}`;
     const sessionName = victim.instanceId && !rng.chance(TELLTALE_RATE) ? victim.instanceId : rng.chance(0.5) ? rng.pick(["deploy", "admin", "session"]) : toolDefault;
     let prodCaller = attacker;
     ctx.stage("lateral-movement", () => {
-      prodCaller = ctx.assumeRole(attacker, t, prod.id, roleName, sessionName);
+      prodCaller = ctx.assumeRole(attacker, clock.now, prod.id, roleName, sessionName);
       prodCaller.call("sts:GetCallerIdentity", step(5));
     });
 
     // The role session lasts an hour: everything in prod happens inside it.
-    const sessionEnd = t + 55 * 60_000;
+    const sessionEnd = clock.now + 55 * 60_000;
     const buckets = ctx.buckets(prod.id);
     const sensitive = buckets.filter((b) => b.sensitive);
     const target = rng.pick(sensitive.length > 0 ? sensitive : buckets);
@@ -86,7 +85,7 @@ export default defineScenario({
     });
 
     if (prod.secrets.length > 0 && rng.chance(0.75)) {
-      t += rng.between(10, 300) * 1000;
+      pause(10, 300);
       ctx.stage("credential-access", () => {
         for (const secret of rng.sample(prod.secrets, rng.int(1, prod.secrets.length))) {
           prodCaller.call("secretsmanager:GetSecretValue", step(8), { region: secret.region, args: { secretId: secret.arn } });
@@ -94,12 +93,12 @@ export default defineScenario({
       });
     }
 
-    t += rng.between(10, 600) * 1000;
+    pause(10, 600);
     ctx.stage("collection", () => {
       const n = Math.round(rng.logNormal(150, 0.7)) + 10;
-      for (let i = 0; i < n && (i === 0 || t < sessionEnd); i++) {
-        prodCaller.call("s3:GetObject", t, { args: { bucketName: target.name } });
-        t += rng.exponential(1500) + 50;
+      for (let i = 0; i < n && (i === 0 || clock.now < sessionEnd); i++) {
+        prodCaller.call("s3:GetObject", clock.now, { args: { bucketName: target.name } });
+        clock.now += rng.exponential(1500) + 50;
       }
     });
   },

@@ -1,5 +1,5 @@
+import { attackTooling } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
 
 /**
  * A web instance is exploited into a reverse shell; the attacker beacons to a C2 server, reads the
@@ -63,7 +63,7 @@ export default defineScenario({
     });
     t += rng.between(300, 4 * 3600) * 1000;
     ctx.stage("use-outside", () => {
-      const attacker = ctx.as(victim, rng.chance(0.6) ? c2 : ctx.origin("vps"), rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3"] as const), t);
+      const attacker = ctx.as(victim, rng.chance(0.6) ? c2 : ctx.origin("vps"), attackTooling(rng, ["cli", "boto3"]), t);
       attacker.call("sts:GetCallerIdentity", t);
       for (const api of rng.sample(["s3:ListBuckets", "ec2:DescribeInstances", "iam:ListRoles", "secretsmanager:ListSecrets", "ssm:DescribeParameters"], rng.int(2, 5))) {
         attacker.call(api, (t += rng.between(3, 60) * 1000));

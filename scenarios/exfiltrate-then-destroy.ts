@@ -1,5 +1,6 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * Exfiltrate, then destroy: stolen credentials pull a sensitive bucket's objects, versioning is
@@ -33,11 +34,9 @@ export default defineScenario({
       ...ctx.principals({ persona: "ec2-app", withInstance: true, accountKind: "prod" }),
       ...ctx.principals({ persona: ["developer", "platform-admin"], accountKind: "prod" }),
     ]);
-    const origin = ctx.origin(rng.pick(["vps", "vps", "tor", "residential", "vpn", "aws"] as const));
-    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const));
-    ctx.actor(victim.arn);
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 300);
+    const { caller: attacker } = openAttack(ctx, victim, { origins: ["vps", "vps", "tor", "residential", "vpn", "aws"], tooling: ["cli", "boto3", "go-sdk"] });
+    const clock = stepClock(rng, ctx.start, 300);
+    const { step, pause } = clock;
 
     const buckets = ctx.buckets(victim.accountId);
     const sensitive = buckets.filter((b) => b.sensitive);
@@ -45,7 +44,7 @@ export default defineScenario({
     const targets = rng.sample(sensitive, rng.chance(0.7) ? 1 : Math.min(2, sensitive.length));
 
     ctx.stage("discovery", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
       attacker.call("s3:ListBuckets", step(30));
       for (const b of rng.sample(buckets, rng.int(1, buckets.length))) {
         attacker.call("s3:GetBucketLocation", step(4), { args: { bucketName: b.name } });
@@ -57,22 +56,22 @@ export default defineScenario({
       }
     });
 
-    t += rng.between(60, 2 * 3600) * 1000;
+    pause(60, 2 * 3600);
     ctx.stage("collection", () => {
       const n = Math.min(5000, Math.round(rng.logNormal(700, 0.7)) + 50);
       for (let i = 0; i < n; i++) {
-        attacker.call("s3:GetObject", t, { args: { bucketName: rng.pick(targets).name } });
-        t += rng.exponential(1200) + 40;
+        attacker.call("s3:GetObject", clock.now, { args: { bucketName: rng.pick(targets).name } });
+        clock.now += rng.exponential(1200) + 40;
       }
     });
 
     // Some come back after checking what they took; some destroy right away.
-    t += rng.between(120, rng.chance(0.3) ? 24 * 3600 : 3 * 3600) * 1000;
+    pause(120, rng.chance(0.3) ? 24 * 3600 : 3 * 3600);
     if (rng.chance(0.7)) {
       ctx.stage("suspend-versioning", () => {
         for (const b of targets) attacker.call("s3:PutBucketVersioning", step(10), { args: { bucketName: b.name, status: "Suspended" } });
       });
-      t += rng.between(10, 900) * 1000;
+      pause(10, 900);
     }
 
     ctx.stage("destruction", () => {

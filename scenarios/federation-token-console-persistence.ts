@@ -1,6 +1,7 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario, type Caller } from "./define.ts";
 import { serviceUserName } from "./names.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * A stolen long-term access key is turned into a federated user with `sts:GetFederationToken`
@@ -33,15 +34,12 @@ export default defineScenario({
   run(ctx) {
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
-    const origin = ctx.origin(rng.pick(["vps", "vps", "residential", "vpn", "tor"] as const));
-    const tooling = rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const);
-    const attacker = ctx.as(victim, origin, tooling);
-    ctx.actor(victim.arn);
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 1000);
+    const { caller: attacker, origin, tooling } = openAttack(ctx, victim, { origins: ["vps", "vps", "residential", "vpn", "tor"], tooling: ["cli", "boto3", "go-sdk"] });
+    const clock = stepClock(rng, ctx.start);
+    const { step, pause } = clock;
 
     ctx.stage("initial-access", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
       for (const api of rng.sample(["iam:GetUser", "iam:ListAttachedUserPolicies", "iam:ListAccessKeys"], rng.int(0, 2))) {
         attacker.call(api, step(10), { args: { userName: victim.name } });
       }
@@ -50,46 +48,47 @@ export default defineScenario({
     // Tools name the federated user after the victim (as aws-vault does) or something generic.
     const name = (rng.chance(0.6) ? victim.name : rng.pick(["admin", "console", "support", victim.name.split(/[.@]/)[0]!])).slice(0, 32);
     const durationSeconds = rng.pick([129_600, 129_600, 86_400, 43_200]);
-    t += rng.between(10, 900) * 1000;
+    pause(10, 900);
     const federatedKey = ctx.newAccessKeyId("temporary");
-    const federatedAt = t;
+    const federatedAt = clock.now;
     let federated!: Caller;
     ctx.stage("federation-token", () => {
       const policy = rng.chance(0.3) ? { policyArns: [{ arn: "arn:aws:iam::aws:policy/AdministratorAccess" }] } : {};
-      attacker.call("sts:GetFederationToken", t, { args: { name, durationSeconds, accessKeyId: federatedKey, ...policy }, error: false });
+      attacker.call("sts:GetFederationToken", clock.now, { args: { name, durationSeconds, accessKeyId: federatedKey, ...policy }, error: false });
       federated = ctx.asFederatedUser(victim, name, federatedKey, federatedAt, origin, attacker);
       if (rng.chance(0.6)) federated.call("sts:GetCallerIdentity", step(5));
     });
 
     // Some use the console at once; others come back later, well inside the token's lifetime.
-    t += (rng.chance(0.5) ? rng.between(20, 1800) : rng.between(1800, Math.min(durationSeconds - 4 * 3600, 20 * 3600))) * 1000;
+    if (rng.chance(0.5)) pause(20, 1800);
+    else pause(1800, Math.min(durationSeconds - 4 * 3600, 20 * 3600));
     let browser!: Caller;
     ctx.stage("console-access", () => {
       // The federation endpoint is no CLI command: scripts reach it with their SDK's HTTP client.
       const script = tooling === "cli" ? ctx.asFederatedUser(victim, name, federatedKey, federatedAt, origin, "boto3") : federated;
-      script.call("signin:GetSigninToken", t, { error: false });
+      script.call("signin:GetSigninToken", clock.now, { error: false });
       // The sign-in URL is often opened on another machine than the one holding the key.
       const browserOrigin = rng.chance(0.7) ? origin : ctx.origin(rng.pick(["residential", "vpn", "vps"] as const));
       step(20);
-      browser = ctx.asFederatedUser(victim, name, ctx.newAccessKeyId("temporary"), t, browserOrigin, "console");
-      browser.call("signin:ConsoleLogin", t, { args: { mfa: false }, error: false });
+      browser = ctx.asFederatedUser(victim, name, ctx.newAccessKeyId("temporary"), clock.now, browserOrigin, "console");
+      browser.call("signin:ConsoleLogin", clock.now, { args: { mfa: false }, error: false });
     });
 
-    t += rng.between(15, 240) * 1000;
+    pause(15, 240);
     ctx.stage("discovery", () => {
-      browser.call("iam:GetAccountSummary", t);
+      browser.call("iam:GetAccountSummary", clock.now);
       for (const api of rng.sample(["iam:ListUsers", "iam:ListRoles", "iam:ListPolicies", "s3:ListBuckets", "cloudtrail:DescribeTrails", "guardduty:ListDetectors"], rng.int(2, 6))) {
         browser.call(api, step(12));
       }
       for (const region of rng.sample(["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"], rng.int(1, 3))) browser.call("ec2:DescribeInstances", step(8), { region });
     });
 
-    t += rng.between(60, 1800) * 1000;
+    pause(60, 1800);
     ctx.stage("persistence", () => {
       // Blend in with the organisation's own service-user naming.
       const backdoor = serviceUserName(rng);
       const accessKeyId = ctx.newAccessKeyId();
-      browser.call("iam:CreateUser", t, { args: { userName: backdoor }, error: false });
+      browser.call("iam:CreateUser", clock.now, { args: { userName: backdoor }, error: false });
       if (rng.chance(0.75)) browser.call("iam:AttachUserPolicy", step(20), { args: { userName: backdoor, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
       else browser.call("iam:PutUserPolicy", step(40), { args: { userName: backdoor, policyName: rng.pick(["inline", "default", "access"]) } });
       browser.call("iam:CreateAccessKey", step(15), { args: { userName: backdoor, accessKeyId }, error: false });

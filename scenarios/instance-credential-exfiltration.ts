@@ -1,5 +1,6 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * An EC2 instance's role credentials are stolen through SSRF to the instance metadata service and
@@ -27,20 +28,17 @@ export default defineScenario({
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "ec2-app", withInstance: true, accountKind: ["prod", "staging", "dev", "shared-services"] }));
     // Mostly from outside; sometimes from another foothold inside the victim's own VPC.
-    const kind = rng.pick(["vps", "vps", "residential", "tor", "vpn", "victim-vpc"] as const);
-    const origin = ctx.origin(kind, victim);
-    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const));
-    ctx.actor(victim.arn);
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 500);
+    const { caller: attacker } = openAttack(ctx, victim, { origins: ["vps", "vps", "residential", "tor", "vpn", "victim-vpc"], tooling: ["cli", "boto3", "go-sdk"] });
+    const clock = stepClock(rng, ctx.start, 500);
+    const { step, pause } = clock;
     ctx.stage("credential-access", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
     });
-    t += rng.between(30, 1200) * 1000;
+    pause(30, 1200);
     const buckets = ctx.buckets(victim.accountId);
     const target = rng.pick(buckets.filter((b) => b.sensitive).length > 0 ? buckets.filter((b) => b.sensitive) : buckets);
     ctx.stage("discovery", () => {
-      attacker.call("s3:ListBuckets", t);
+      attacker.call("s3:ListBuckets", clock.now);
       for (const b of rng.sample(buckets, rng.int(1, buckets.length))) {
         attacker.call("s3:GetBucketLocation", step(4), { args: { bucketName: b.name } });
         if (rng.chance(0.5)) attacker.call("s3:ListObjects", step(3), { args: { bucketName: b.name } });
@@ -48,12 +46,12 @@ export default defineScenario({
       const listings = rng.int(2, 8);
       for (let i = 0; i < listings; i++) attacker.call("s3:ListObjects", step(2), { args: { bucketName: target.name } });
     });
-    t += rng.between(60, 3 * 3600) * 1000;
+    pause(60, 3 * 3600);
     ctx.stage("collection", () => {
       const n = Math.round(rng.logNormal(400, 0.6));
       for (let i = 0; i < n; i++) {
-        attacker.call("s3:GetObject", t, { args: { bucketName: target.name, bytes: Math.round(rng.logNormal(2_000_000, 1)) } });
-        t += rng.exponential(1.5) * 1000 + 50;
+        attacker.call("s3:GetObject", clock.now, { args: { bucketName: target.name, bytes: Math.round(rng.logNormal(2_000_000, 1)) } });
+        clock.now += rng.exponential(1.5) * 1000 + 50;
       }
     });
   },

@@ -1,6 +1,7 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
 import { serviceUserName } from "./names.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * A long-term IAM user access key leaks (public repository, paste site) and is used from outside:
@@ -30,13 +31,11 @@ export default defineScenario({
   run(ctx) {
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
-    const origin = ctx.origin(rng.pick(["vps", "vps", "tor", "residential", "vpn"] as const));
-    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3"] as const));
-    ctx.actor(victim.arn);
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 1000);
+    const { caller: attacker, origin } = openAttack(ctx, victim, { origins: ["vps", "vps", "tor", "residential", "vpn"], tooling: ["cli", "boto3"] });
+    const clock = stepClock(rng, ctx.start);
+    const { step, pause } = clock;
     ctx.stage("discovery", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
       for (const api of rng.sample(["iam:ListUsers", "iam:ListRoles", "iam:ListAttachedUserPolicies", "iam:GetAccountAuthorizationDetails", "iam:ListAccessKeys", "s3:ListBuckets", "ec2:DescribeRegions", "iam:GetAccountSummary"], rng.int(4, 8))) {
         attacker.call(api, step(20), { args: { userName: victim.name } });
       }
@@ -44,16 +43,16 @@ export default defineScenario({
         attacker.call("ec2:DescribeInstances", step(5), { region });
       }
     });
-    t += rng.between(120, 3600) * 1000;
+    pause(120, 3600);
     ctx.stage("privilege-escalation", () => {
-      attacker.call("iam:AttachUserPolicy", t, { args: { userName: victim.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
+      attacker.call("iam:AttachUserPolicy", clock.now, { args: { userName: victim.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
       attacker.call("iam:ListAttachedUserPolicies", step(10), { args: { userName: victim.name } });
     });
-    t += rng.between(60, 1800) * 1000;
+    pause(60, 1800);
     const backdoor = serviceUserName(rng);
     const backdoorKey = ctx.newAccessKeyId();
     ctx.stage("persistence", () => {
-      attacker.call("iam:CreateUser", t, { args: { userName: backdoor } });
+      attacker.call("iam:CreateUser", clock.now, { args: { userName: backdoor } });
       attacker.call("iam:AttachUserPolicy", step(8), { args: { userName: backdoor, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
       attacker.call("iam:CreateAccessKey", step(8), { args: { userName: backdoor, accessKeyId: backdoorKey } });
       if (rng.chance(0.6)) attacker.call("iam:CreateLoginProfile", step(8), { args: { userName: backdoor, passwordResetRequired: false } });
@@ -63,20 +62,20 @@ export default defineScenario({
       backdoorCaller.call("iam:ListAttachedUserPolicies", step(10), { args: { userName: backdoor } });
     });
     if (rng.chance(0.7)) {
-      t += rng.between(30, 900) * 1000;
+      pause(30, 900);
       ctx.stage("defense-evasion", () => {
-        attacker.call("cloudtrail:DescribeTrails", t);
+        attacker.call("cloudtrail:DescribeTrails", clock.now);
         attacker.call(rng.chance(0.8) ? "cloudtrail:StopLogging" : "cloudtrail:DeleteTrail", step(15));
       });
     }
     // Some actors come back to monetise the access the next day: the sequence straddles 24 hours.
-    t += rng.between(300, rng.chance(0.3) ? 20 * 3600 : 3 * 3600) * 1000;
+    pause(300, rng.chance(0.3) ? 20 * 3600 : 3 * 3600);
     ctx.stage("impact", () => {
       const regions = rng.sample(["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1", "sa-east-1"], rng.int(1, 4));
       for (const region of regions) {
-        attacker.call("ec2:DescribeInstanceTypes", t, { region });
+        attacker.call("ec2:DescribeInstanceTypes", clock.now, { region });
         attacker.call("ec2:RunInstances", step(20), { region, args: { count: rng.int(2, 20), instanceType: rng.pick(["p3.16xlarge", "g4dn.12xlarge", "p4d.24xlarge", "c5.24xlarge"]), userData: true } });
-        t += rng.between(10, 120) * 1000;
+        pause(10, 120);
       }
     });
   },

@@ -1,6 +1,7 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
 import { BEDROCK_MODELS } from "./names.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * LLMjacking: stolen cloud credentials sold as access to hosted language models. A checker script
@@ -34,23 +35,21 @@ export default defineScenario({
     const victim = rng.chance(0.75)
       ? rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }))
       : rng.pick(ctx.principals({ persona: "ec2-app", withInstance: true }));
-    const checkerOrigin = ctx.origin(rng.pick(["vps", "vps", "tor", "vpn", "residential"] as const));
-    const checker = ctx.as(victim, checkerOrigin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["boto3", "boto3", "cli", "go-sdk"] as const));
-    ctx.actor(victim.arn);
+    const { caller: checker, origin: checkerOrigin } = openAttack(ctx, victim, { origins: ["vps", "vps", "tor", "vpn", "residential"], tooling: ["boto3", "boto3", "cli", "go-sdk"] });
     // Instance credentials expire within hours; a leaked user key serves until someone notices.
     const deadline = ctx.start + (victim.instanceId ? 6 : 29) * 3600_000;
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 300);
+    const clock = stepClock(rng, ctx.start, 300);
+    const { step, pause } = clock;
 
     const home = ctx.inventory.accounts.find((a) => a.id === victim.accountId)!.regions[0]!;
     const bedrockRegions = ["us-east-1", "us-west-2", "eu-central-1", "eu-west-1", "eu-west-3", "ap-northeast-1", "ap-southeast-2", "ap-south-1", "ca-central-1", "sa-east-1"];
     const models = BEDROCK_MODELS;
 
     ctx.stage("initial-access", () => {
-      checker.call("sts:GetCallerIdentity", t);
+      checker.call("sts:GetCallerIdentity", clock.now);
     });
 
-    t += rng.between(2, 300) * 1000;
+    pause(2, 300);
     const regions = [home, ...rng.sample(bedrockRegions.filter((r) => r !== home), rng.int(1, 5))];
     const loggingRegions = rng.sample(regions, rng.int(1, Math.min(2, regions.length)));
     ctx.stage("discovery", () => {
@@ -66,7 +65,7 @@ export default defineScenario({
     });
 
     if (rng.chance(0.35)) {
-      t += rng.between(5, 600) * 1000;
+      pause(5, 600);
       ctx.stage("defense-evasion", () => {
         for (const region of loggingRegions) checker.call("bedrock:DeleteModelInvocationLoggingConfiguration", step(4), { region });
       });
@@ -77,17 +76,17 @@ export default defineScenario({
     const proxy = ctx.as(victim, proxyOrigin, rng.pick(["boto3", "go-sdk"] as const));
     const served = rng.sample(regions, rng.int(1, Math.min(2, regions.length)));
     const favourites = rng.sample(models.slice(0, 5), rng.int(1, 3));
-    t = Math.min(t + rng.between(60, 6 * 3600) * 1000, deadline - 3600_000);
+    clock.now = Math.min(clock.now + rng.between(60, 6 * 3600) * 1000, deadline - 3600_000);
     ctx.stage("impact", () => {
       const bursts = rng.int(3, 12);
-      for (let b = 0; b < bursts && t < deadline; b++) {
+      for (let b = 0; b < bursts && clock.now < deadline; b++) {
         const streaming = rng.chance(0.5);
         const calls = Math.max(3, Math.round(rng.logNormal(30, 0.7)));
-        for (let i = 0; i < calls && t < deadline; i++) {
-          proxy.call(streaming && rng.chance(0.85) ? "bedrock:InvokeModelWithResponseStream" : "bedrock:InvokeModel", t, { region: rng.pick(served), args: { modelId: rng.pick(favourites) } });
+        for (let i = 0; i < calls && clock.now < deadline; i++) {
+          proxy.call(streaming && rng.chance(0.85) ? "bedrock:InvokeModelWithResponseStream" : "bedrock:InvokeModel", clock.now, { region: rng.pick(served), args: { modelId: rng.pick(favourites) } });
           step(rng.pick([2, 5, 15]));
         }
-        t += rng.between(300, 2.5 * 3600) * 1000;
+        pause(300, 2.5 * 3600);
       }
     });
   },

@@ -1,5 +1,6 @@
+import { attackTooling } from "./attacker.ts";
 import { defineScenario, type Caller } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { HOUR, stepClock } from "./time.ts";
 
 /**
  * A patient operator with a leaked key stays under rate- and volume-based alarms: a handful of
@@ -29,17 +30,16 @@ export default defineScenario({
   ],
   run(ctx) {
     const { rng } = ctx;
-    const HOUR = 3600_000;
     const victim = rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
-    const tooling = rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const);
+    const tooling = attackTooling(rng, ["cli", "boto3", "go-sdk"]);
     // A few exit points rotated between bursts: residential proxies, VPNs, rented servers.
     const callers: Caller[] = Array.from({ length: rng.int(2, 4) }, () => ctx.as(victim, ctx.origin(rng.pick(["residential", "residential", "vpn", "vps", "vps", "tor"] as const)), tooling));
     ctx.actor(victim.arn);
     const account = ctx.inventory.accounts.find((a) => a.id === victim.accountId)!;
     const regions = [...account.regions, ...rng.sample(["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"].filter((r) => !account.regions.includes(r)), rng.int(0, 2))];
     const self = { userName: victim.name };
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 1500);
+    const clock = stepClock(rng, ctx.start, 1500);
+    const { step, pause } = clock;
 
     /** One burst: 3-10 calls from one of the exit points, seconds apart. */
     const burst = (apis: readonly string[], first?: string) => {
@@ -52,7 +52,7 @@ export default defineScenario({
     /** `n` bursts, each after a bounded pause of `minHours`-`maxHours`. */
     const bursts = (n: number, minHours: number, maxHours: number, apis: readonly string[]) => {
       for (let i = 0; i < n; i++) {
-        t += rng.between(minHours, maxHours) * HOUR;
+        pause(minHours * 3600, maxHours * 3600);
         burst(apis);
       }
     };
@@ -63,7 +63,7 @@ export default defineScenario({
     });
 
     // Day two begins a day after the first call, whatever day one looked like.
-    t = ctx.start + rng.between(22, 28) * HOUR;
+    clock.now = ctx.start + rng.between(22, 28) * HOUR;
     ctx.stage("permission-discovery", () => {
       const apis = ["iam:ListPolicies", "iam:GetAccountAuthorizationDetails", "iam:ListAttachedRolePolicies", "iam:GetRole", "iam:ListAttachedUserPolicies", "iam:ListGroups", "iam:GetLoginProfile", "iam:ListRoles"];
       burst(apis);
@@ -75,10 +75,10 @@ export default defineScenario({
     });
 
     // Day three: at least two days after the first call.
-    t = Math.max(t + rng.between(0.5, 3) * HOUR, ctx.start + rng.between(48, 56) * HOUR);
+    clock.now = Math.max(clock.now + rng.between(0.5, 3) * HOUR, ctx.start + rng.between(48, 56) * HOUR);
     ctx.stage("privilege-escalation", () => {
       const caller = rng.pick(callers);
-      caller.call("iam:ListAttachedUserPolicies", t, { args: self });
+      caller.call("iam:ListAttachedUserPolicies", clock.now, { args: self });
       if (rng.chance(0.5)) {
         caller.call("iam:AttachUserPolicy", step(30), { args: { ...self, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
       } else {

@@ -13,7 +13,7 @@ import { SCENARIOS, scenarioById } from "./registry.ts";
 import { SUITES, suiteById } from "./suites.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const NOT_SCENARIOS = new Set(["define.ts", "docs.ts", "names.ts", "registry.ts", "suites.ts", "telltales.ts", "time.ts"]);
+const NOT_SCENARIOS = new Set(["attacker.ts", "define.ts", "docs.ts", "names.ts", "registry.ts", "suites.ts", "telltales.ts", "time.ts"]);
 const scenarioFiles = readdirSync(here)
   .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.endsWith(".d.ts") && !NOT_SCENARIOS.has(f))
   .sort();

@@ -1,5 +1,6 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * Exfiltration through S3 replication: with an administrator's stolen session, the attacker
@@ -29,11 +30,9 @@ export default defineScenario({
   run(ctx) {
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "platform-admin", accountKind: "prod" }));
-    const origin = ctx.origin(rng.pick(["vps", "vps", "residential", "vpn", "tor", "aws"] as const));
-    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "console"] as const));
-    ctx.actor(victim.arn);
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 500);
+    const { caller: attacker } = openAttack(ctx, victim, { origins: ["vps", "vps", "residential", "vpn", "tor", "aws"], tooling: ["cli", "boto3", "console"] });
+    const clock = stepClock(rng, ctx.start, 500);
+    const { step, pause } = clock;
 
     const buckets = ctx.buckets(victim.accountId);
     const sensitive = buckets.filter((b) => b.sensitive);
@@ -48,7 +47,7 @@ export default defineScenario({
     const roleName = rng.pick([`s3crr_role_for_${target.name}`, "s3-replication-role", `replication-${rng.hex(4)}`, "S3BackupReplication"]);
 
     ctx.stage("discovery", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
       attacker.call("s3:ListBuckets", step(20));
       for (const b of rng.sample(sensitive, rng.int(1, sensitive.length))) {
         attacker.call("s3:GetBucketVersioning", step(6), { args: { bucketName: b.name } });
@@ -58,10 +57,10 @@ export default defineScenario({
       if (rng.chance(0.6)) attacker.call("iam:ListRoles", step(15));
     });
 
-    t += rng.between(120, 3 * 3600) * 1000;
+    pause(120, 3 * 3600);
     ctx.stage("replication-role", () => {
       const trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
-      attacker.call("iam:CreateRole", t, { args: { roleName, policyDocument: trust } });
+      attacker.call("iam:CreateRole", clock.now, { args: { roleName, policyDocument: trust } });
       const policy = JSON.stringify({
         Version: "2012-10-17",
         Statement: [
@@ -73,10 +72,10 @@ export default defineScenario({
       attacker.call("iam:PutRolePolicy", step(20), { args: { roleName, policyName: rng.pick(["replication", "s3-crr-policy", "inline"]), policyDocument: policy } });
     });
 
-    t += rng.between(30, 1800) * 1000;
+    pause(30, 1800);
     ctx.stage("exfiltration", () => {
       // Replication requires versioning on the source bucket.
-      attacker.call("s3:PutBucketVersioning", t, { args: { bucketName: target.name, status: "Enabled" } });
+      attacker.call("s3:PutBucketVersioning", clock.now, { args: { bucketName: target.name, status: "Enabled" } });
       attacker.call("s3:PutBucketReplication", step(30), {
         args: {
           bucketName: target.name,

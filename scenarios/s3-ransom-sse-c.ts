@@ -1,5 +1,6 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * S3 ransom with customer-provided keys ("Codefinger", 2025): stolen credentials with object read
@@ -33,11 +34,9 @@ export default defineScenario({
     const victim = rng.chance(0.6)
       ? rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }))
       : rng.pick(ctx.principals({ persona: "ec2-app", withInstance: true, accountKind: "prod" }));
-    const origin = ctx.origin(rng.pick(["vps", "vps", "tor", "residential", "vpn", "aws"] as const));
-    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const));
-    ctx.actor(victim.arn);
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 300);
+    const { caller: attacker } = openAttack(ctx, victim, { origins: ["vps", "vps", "tor", "residential", "vpn", "aws"], tooling: ["cli", "boto3", "go-sdk"] });
+    const clock = stepClock(rng, ctx.start, 300);
+    const { step, pause } = clock;
 
     const buckets = ctx.buckets(victim.accountId);
     // The data worth holding to ransom: sensitive buckets first, else anything but logs.
@@ -45,7 +44,7 @@ export default defineScenario({
     const targets = rng.sample(valuable, rng.int(1, Math.min(3, valuable.length)));
 
     ctx.stage("discovery", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
       attacker.call("s3:ListBuckets", step(20));
       for (const b of targets) {
         if (rng.chance(0.5)) attacker.call("s3:GetBucketVersioning", step(5), { args: { bucketName: b.name } });
@@ -53,12 +52,12 @@ export default defineScenario({
       }
     });
 
-    t += rng.between(60, 2 * 3600) * 1000;
+    pause(60, 2 * 3600);
     if (rng.chance(0.5)) {
       ctx.stage("suspend-versioning", () => {
         for (const b of targets) attacker.call("s3:PutBucketVersioning", step(8), { args: { bucketName: b.name, status: "Suspended" } });
       });
-      t += rng.between(10, 600) * 1000;
+      pause(10, 600);
     }
 
     // A script walks the listing and overwrites each object; a few run several workers at once.
@@ -66,19 +65,19 @@ export default defineScenario({
     const gapMs = rng.between(80, 900);
     ctx.stage("encrypt", () => {
       for (let i = 0; i < total; i++) {
-        attacker.call("s3:CopyObject", t, { args: { bucketName: rng.pick(targets).name, sseCustomerKey: true } });
-        t += rng.exponential(gapMs) + 20;
+        attacker.call("s3:CopyObject", clock.now, { args: { bucketName: rng.pick(targets).name, sseCustomerKey: true } });
+        clock.now += rng.exponential(gapMs) + 20;
       }
     });
 
-    t += rng.between(30, 1800) * 1000;
+    pause(30, 1800);
     ctx.stage("expire-originals", () => {
       for (const b of targets) {
         attacker.call("s3:PutBucketLifecycle", step(10), { args: { bucketName: b.name, expirationDays: rng.pick([7, 7, 5, 10]), noncurrentDays: 1, prefix: "" } });
       }
     });
 
-    t += rng.between(5, 900) * 1000;
+    pause(5, 900);
     const note = rng.pick(["README-RECOVER.txt", "HOW_TO_RECOVER_FILES.txt", "RECOVERY-INSTRUCTIONS.txt", "README.txt"]);
     ctx.stage("ransom-note", () => {
       // One note per prefix, so whoever opens a folder finds it.

@@ -1,5 +1,6 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * Credential harvesting from the account's own stores: stolen credentials (a developer's key, or
@@ -36,20 +37,18 @@ export default defineScenario({
       ? rng.pick(ctx.principals({ persona: "ec2-app", withInstance: true }))
       : rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
     // Stolen instance credentials are also used from another AWS account's machines.
-    const origin = ctx.origin(rng.pick(role ? (["vps", "vps", "aws", "tor", "residential"] as const) : (["vps", "residential", "vpn", "tor"] as const)));
-    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["cli", "boto3", "go-sdk"] as const));
-    ctx.actor(victim.arn);
+    const { caller: attacker } = openAttack(ctx, victim, { origins: role ? ["vps", "vps", "aws", "tor", "residential"] : ["vps", "residential", "vpn", "tor"], tooling: ["cli", "boto3", "go-sdk"] });
     const account = ctx.inventory.accounts.find((a) => a.id === victim.accountId)!;
     const workload = account.name.split("-").slice(-1)[0]!;
     const home = account.regions[0]!;
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 400);
+    const clock = stepClock(rng, ctx.start, 400);
+    const { step, pause } = clock;
 
     ctx.stage("initial-access", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
     });
 
-    t += rng.between(10, 1200) * 1000;
+    pause(10, 1200);
     const regions = [...account.regions, ...rng.sample(["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"].filter((r) => !account.regions.includes(r)), rng.int(0, 3))];
     ctx.stage("discovery", () => {
       for (const region of regions) attacker.call("secretsmanager:ListSecrets", step(3), { region });
@@ -57,7 +56,7 @@ export default defineScenario({
       if (rng.chance(0.4)) for (const s of rng.sample(account.secrets, rng.int(1, account.secrets.length))) attacker.call("secretsmanager:DescribeSecret", step(2), { region: s.region, args: { secretId: s.arn } });
     });
 
-    t += rng.between(5, 600) * 1000;
+    pause(5, 600);
     ctx.stage("secrets-collection", () => {
       if (rng.chance(0.35)) {
         attacker.call("secretsmanager:BatchGetSecretValue", step(2), { region: home });
@@ -70,7 +69,7 @@ export default defineScenario({
       for (const secretId of guesses) attacker.call("secretsmanager:GetSecretValue", step(2), { region: rng.pick(regions), args: { secretId }, error: "ResourceNotFoundException" });
     });
 
-    t += rng.between(5, 900) * 1000;
+    pause(5, 900);
     ctx.stage("parameter-collection", () => {
       const paths = rng.sample(["/", `/${workload}/`, "/app/", "/prod/", "/database/"], rng.int(1, 3));
       for (const path of paths) {
@@ -85,7 +84,7 @@ export default defineScenario({
 
     // Windows passwords only matter where instances run; attackers try a few at random.
     if (account.instances.length > 0 && rng.chance(0.4)) {
-      t += rng.between(30, 1800) * 1000;
+      pause(30, 1800);
       ctx.stage("password-data", () => {
         const instances = rng.sample(account.instances, rng.int(1, Math.min(3, account.instances.length)));
         for (const region of new Set(instances.map((i) => i.region))) attacker.call("ec2:DescribeInstances", step(3), { region });

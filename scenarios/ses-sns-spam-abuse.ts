@@ -1,6 +1,7 @@
+import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
 import { topicName } from "./names.ts";
-import { TELLTALE_RATE } from "./telltales.ts";
+import { stepClock } from "./time.ts";
 
 /**
  * A leaked access key is checked for its worth as a spam relay: SES sending quotas in several
@@ -31,20 +32,18 @@ export default defineScenario({
   run(ctx) {
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
-    const origin = ctx.origin(rng.pick(["vps", "vps", "residential", "vpn", "tor"] as const));
-    const attacker = ctx.as(victim, origin, rng.chance(TELLTALE_RATE) ? "pentest" : rng.pick(["boto3", "boto3", "cli", "go-sdk"] as const));
-    ctx.actor(victim.arn);
+    const { caller: attacker } = openAttack(ctx, victim, { origins: ["vps", "vps", "residential", "vpn", "tor"], tooling: ["boto3", "boto3", "cli", "go-sdk"] });
     const account = ctx.inventory.accounts.find((a) => a.id === victim.accountId)!;
     // The organisation's own mail domain makes the best sender.
     const domain = `${account.name.split("-")[0]}.example.com`;
-    let t = ctx.start;
-    const step = (meanSeconds: number) => (t += rng.exponential(meanSeconds) * 1000 + 500);
+    const clock = stepClock(rng, ctx.start, 500);
+    const { step, pause } = clock;
 
     ctx.stage("initial-access", () => {
-      attacker.call("sts:GetCallerIdentity", t);
+      attacker.call("sts:GetCallerIdentity", clock.now);
     });
 
-    t += rng.between(5, 1800) * 1000;
+    pause(5, 1800);
     const sesRegions = ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-west-2", "eu-central-1", "ap-south-1", "ap-southeast-2", "ca-central-1", "sa-east-1"];
     const checked = [...new Set([account.regions[0]!, ...rng.sample(sesRegions, rng.int(1, 7))])];
     // The region with the best quota (or production access) is where the campaign runs.
@@ -59,7 +58,7 @@ export default defineScenario({
       if (sms || rng.chance(0.3)) for (const region of rng.sample(checked, rng.int(1, Math.min(3, checked.length)))) attacker.call("sns:GetSMSAttributes", step(2), { region });
     });
 
-    t += rng.between(60, 3 * 3600) * 1000;
+    pause(60, 3 * 3600);
     ctx.stage("sender-setup", () => {
       for (const region of chosen) {
         const locals = rng.sample(["noreply", "no-reply", "support", "billing", "info", "notifications", "security", "accounts"], rng.int(1, 4));
@@ -70,7 +69,7 @@ export default defineScenario({
     });
 
     if (sms) {
-      t += rng.between(60, 2 * 3600) * 1000;
+      pause(60, 2 * 3600);
       ctx.stage("sms-setup", () => {
         const region = rng.pick(checked);
         attacker.call("sns:GetSMSAttributes", step(2), { region });
