@@ -1,12 +1,14 @@
 /**
  * Names both benign actors and attackers give to what they create, from one place, so that a
  * name's shape is never a label: admins create `support` and `svc-…` users too, developers try
- * the same Bedrock models as LLM hijackers, applications own `alerts` topics.
+ * the same Bedrock models as LLM hijackers, applications own `alerts` topics, pipelines name
+ * their sessions `deploy`, developers keep `<handle>-files` sandboxes.
  */
 
 /** Draws a name needs. */
 interface NameRng {
   pick<T>(items: readonly T[]): T;
+  int(lo: number, hi: number): number;
   chance(p: number): boolean;
   hex(n: number): string;
 }
@@ -20,6 +22,41 @@ export function serviceUserName(rng: NameRng): string {
 /** An SNS topic name: `alerts`, `orders-9c1e`… */
 export function topicName(rng: NameRng): string {
   return rng.pick(["notifications", "alerts", "updates", "verify", "orders", "billing", "deployments"]) + (rng.chance(0.5) ? `-${rng.hex(4)}` : "");
+}
+
+/** A replication role: the S3 console's `s3crr_role_for_<bucket>`, or what a script calls it. */
+export function replicationRoleName(rng: NameRng, bucketName: string): string {
+  return rng.pick([`s3crr_role_for_${bucketName}`, "s3-replication-role", `replication-${rng.hex(4)}`, "S3BackupReplication"]);
+}
+
+/** A role someone creates for a service (`svc-1a2b3c`) or for replicating `bucketName`. */
+export function serviceRoleName(rng: NameRng, bucketName: string): string {
+  return rng.chance(0.5) ? `svc-${rng.hex(6)}` : replicationRoleName(rng, bucketName);
+}
+
+/** An inline policy's name: `inline`, `default`, `s3-crr-policy`… */
+export function inlinePolicyName(rng: NameRng): string {
+  return rng.pick(["inline", "default", "access", "replication", "s3-crr-policy"]);
+}
+
+/** The session name a script gives when it assumes a role itself. */
+export function scriptSessionName(rng: NameRng): string {
+  return rng.pick(["deploy", "admin", "session", "release", "pipeline"]);
+}
+
+const PERSONAL_BUCKET_STYLES: readonly ((rng: NameRng, handle: string) => string)[] = [
+  (_, handle) => `${handle}-files`,
+  (rng, handle) => `${handle}-backup-${rng.hex(4)}`,
+  (rng) => `my-archive-${rng.hex(6)}`,
+  (_, handle) => `${handle}-personal`,
+];
+
+/**
+ * A bucket a person keeps for themself, from their handle (`jane-doe3`): `jane-doe3-files`,
+ * `my-archive-1a2b3c`…; `style` picks one of the ways people name them (any index; default random).
+ */
+export function personalBucketName(rng: NameRng, handle: string, style = rng.int(0, PERSONAL_BUCKET_STYLES.length - 1)): string {
+  return PERSONAL_BUCKET_STYLES[style % PERSONAL_BUCKET_STYLES.length]!(rng, handle);
 }
 
 /** Bedrock foundation models in general availability, as `modelId`s. */

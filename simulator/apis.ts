@@ -5,7 +5,7 @@
  */
 import type { Rng } from "./rng.ts";
 import type { SimAccount, SimBucket } from "./world-types.ts";
-import { BEDROCK_MODELS, serviceUserName, topicName } from "../scenarios/names.ts";
+import { BEDROCK_MODELS, inlinePolicyName, serviceRoleName, serviceUserName, topicName } from "../scenarios/names.ts";
 import { ec2Id, iamId, secretToken } from "./ids.ts";
 import { isoSeconds, javaDate, HOUR } from "./clock.ts";
 
@@ -533,7 +533,7 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["iam:AttachUserPolicy", false, attachPolicy("userName"), ["AccessDenied"]],
   ["iam:DetachUserPolicy", false, attachPolicy("userName"), ["NoSuchEntity"]],
   ["iam:AttachRolePolicy", false, attachPolicy("roleName"), ["AccessDenied"]],
-  ["iam:PutUserPolicy", false, (c) => ({ requestParameters: { userName: userName(c), policyName: arg(c, "policyName", () => "inline"), policyDocument: arg(c, "policyDocument", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}') }, responseElements: null })],
+  ["iam:PutUserPolicy", false, (c) => ({ requestParameters: { userName: userName(c), policyName: arg(c, "policyName", () => inlinePolicyName(c.rng)), policyDocument: arg(c, "policyDocument", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}') }, responseElements: null })],
   ["iam:CreatePolicyVersion", false, policyVersion, ["LimitExceeded"]],
   ["iam:UpdateAssumeRolePolicy", false, (c) => ({ requestParameters: { roleName: roleName(c), policyDocument: arg(c, "policyDocument", () => "{}") }, responseElements: null })],
   ["iam:RemoveUserFromGroup", false, (c) => ({ requestParameters: { groupName: arg(c, "groupName", () => "developers"), userName: userName(c) }, responseElements: null })],
@@ -692,13 +692,14 @@ const SPECS: [key: string, readOnly: boolean, build: Builder, errors?: string[]]
   ["signin:GetSigninToken", false, () => ({ requestParameters: null, responseElements: { GetSigninToken: "Success" } })],
   ["iam:UpdateLoginProfile", false, (c) => ({ requestParameters: { userName: userName(c), passwordResetRequired: false }, responseElements: null })],
   ["iam:CreateRole", false, (c) => {
-    const name = arg(c, "roleName", () => `svc-${c.rng.hex(6)}`);
+    const name = arg(c, "roleName", () => serviceRoleName(c.rng, c.rng.pick(c.account.buckets).name));
     return {
       requestParameters: { roleName: name, assumeRolePolicyDocument: arg(c, "policyDocument", () => '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}') },
       responseElements: { role: { path: "/", roleName: name, roleId: iamId("AROA", c.rng), arn: `arn:aws:iam::${c.account.id}:role/${name}`, createDate: javaDate(c.time) } },
     };
   }],
-  ["iam:PutRolePolicy", false, (c) => ({ requestParameters: { roleName: roleName(c), policyName: arg(c, "policyName", () => "inline"), policyDocument: arg(c, "policyDocument", () => "{}") }, responseElements: null })],
+  // Inline policies go on existing roles, or on one just created for a service.
+  ["iam:PutRolePolicy", false, (c) => ({ requestParameters: { roleName: arg(c, "roleName", () => (c.rng.chance(0.3) ? serviceRoleName(c.rng, c.rng.pick(c.account.buckets).name) : roleName(c))), policyName: arg(c, "policyName", () => inlinePolicyName(c.rng)), policyDocument: arg(c, "policyDocument", () => "{}") }, responseElements: null })],
   ["guardduty:UpdateDetector", false, (c) => ({ requestParameters: { detectorId: arg(c, "detectorId", () => c.rng.hex(32)), enable: arg(c, "enable", () => true) }, responseElements: null })],
   ["guardduty:DeleteDetector", false, (c) => ({ requestParameters: { detectorId: arg(c, "detectorId", () => c.rng.hex(32)) }, responseElements: null })],
   ["guardduty:CreateIPSet", false, (c) => ({ requestParameters: { detectorId: c.rng.hex(32), name: arg(c, "name", () => "trusted"), format: "TXT", location: `https://s3.amazonaws.com/${c.rng.pick(c.account.buckets).name}/ips.txt`, activate: true }, responseElements: { ipSetId: c.rng.hex(32) } })],

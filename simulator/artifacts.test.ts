@@ -81,6 +81,31 @@ describe("attack events carry nothing benign activity lacks", () => {
   });
 });
 
+/**
+ * A name's shape: digits, lowercase and uppercase letters become 9, a and A, runs collapse, and a
+ * run mixing lowercase letters and digits (a hex suffix, a numbered handle) counts as digits.
+ */
+const shape = (name: string) => name.replace(/[0-9]/g, "9").replace(/[a-z]/g, "a").replace(/[A-Z]/g, "A").replace(/(.)\1+/g, "$1").replace(/[a9]*9[a9]*/g, "9");
+
+/** The names a request gives: its top-level string fields called `…Name` or `name`, by field. */
+const namesIn = (r: Rec): [field: string, value: string][] => Object.entries(r.requestParameters ?? {}).filter((e): e is [string, string] => typeof e[1] === "string" && (/Name$/.test(e[0]) || e[0] === "name"));
+
+describe("names attacks give", () => {
+  it("have shapes benign requests give the same field, apart from tell-tale session names", () => {
+    const benignShapes = new Set(benign.flatMap((r) => namesIn(r).map(([field, value]) => `${field} ${shape(value)}`)));
+    const attackNames = attack.flatMap(namesIn).filter(([, value]) => !TELLTALE_SESSION_NAME_PREFIXES.some((p) => value.startsWith(p)));
+    expect(attackNames.length).toBeGreaterThan(100);
+    const foreign = [...new Set(attackNames.filter(([field, value]) => !benignShapes.has(`${field} ${shape(value)}`)).map(([field, value]) => `${field}=${value}`))];
+    expect(foreign).toEqual([]);
+  });
+
+  it("reduces names to shapes", () => {
+    expect(shape("svc-1a2b3")).toBe("a-9");
+    expect(shape("S3BackupReplication")).toBe("A9AaAa");
+    expect(shape("jane-doe3-backup-4f1c")).toBe("a-9-a-9");
+  });
+});
+
 describe("declared tell-tales", () => {
   it("mark at most half of attack instances", () => {
     const intel = JSON.parse(readFileSync(join(dir, "intel.json"), "utf8")) as Intel;

@@ -2,6 +2,7 @@
  * Benign behaviour: one principal's activity on one day, from its persona and habits. Each
  * (principal, day) has its own random stream, so days can be generated in any order or worker.
  */
+import { scriptSessionName } from "../scenarios/names.ts";
 import { DAY, HOUR, MINUTE, isoSeconds, localWeekday } from "./clock.ts";
 import { anonymousOrigin, assumedRoleIdentity, iamUserIdentity, serviceOrigin, sessionKey } from "./identity.ts";
 import { ALL_REGIONS } from "./networks.ts";
@@ -254,7 +255,8 @@ function ciDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink: Rec
     // A central pipeline hops into the workload account it deploys to.
     if (p.otherAccounts.length > 0) {
       const target = rng.pick(p.otherAccounts);
-      const hop = { ...roleOrigin(p, target, rng, start + 3000, sourceIp, { sessionName: origin.callerName }), userAgent: ua };
+      // The workflow names the hop's session, or leaves the runner's.
+      const hop = { ...roleOrigin(p, target, rng, start + 3000, sourceIp, { sessionName: rng.chance(0.5) ? scriptSessionName(rng) : origin.callerName }), userAgent: ua };
       issueRoleSession(session, "sts:AssumeRole", start + 3000, hop, p.rolesIn[target.id]!.name, p.rolesIn[target.id]!.id);
       session = new Session(hop, rng, sink);
     }

@@ -5,6 +5,7 @@
  */
 import { Faker, en, base } from "@faker-js/faker";
 import type { Account, Inventory, Principal } from "../schema/inventory.ts";
+import { personalBucketName } from "../scenarios/names.ts";
 import { ASN_RANGES, lookupIp, randomIpIn, rangesOf } from "./networks.ts";
 import { AWS_SERVICE_MIXES, persona, type Persona } from "./personas.ts";
 import { Rng } from "./rng.ts";
@@ -339,6 +340,21 @@ function coverSharedNetworks(principals: SimPrincipal[], rng: Rng, torExits: str
   }
 }
 
+/**
+ * A third of the developers keep a sandbox bucket in their dev or staging account, named the ways
+ * people name their own buckets (as an insider's personal bucket is), one way after another.
+ */
+function addSandboxBuckets(principals: SimPrincipal[], rng: Rng): void {
+  const developers = principals.filter((p) => p.persona === "developer" && (p.account.kind === "dev" || p.account.kind === "staging"));
+  developers
+    .filter((_, i) => i % 3 === 0)
+    .forEach((p, style) => {
+      const handle = p.inventory.name.split("@")[0]!.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      const name = personalBucketName(rng, handle, style);
+      p.account.buckets.push({ name, region: p.account.homeRegion, accountId: p.account.id, sensitive: false, keyPrefixes: ["scratch/", "notebooks/"], objectCount: rng.int(50, 5_000), tags: { "data-classification": "internal", owner: handle } });
+    });
+}
+
 /** Build the world for a seed and size. */
 export function buildWorld(seed: number, size: WorldSize): World {
   const root = new Rng(seed, "world");
@@ -381,6 +397,7 @@ export function buildWorld(seed: number, size: WorldSize): World {
     }
   }
   coverSharedNetworks(principals, root.fork("coverage"), torExits);
+  addSandboxBuckets(principals, root.fork("sandboxes"));
   // SSO users also work in a second account now and then; the scanner sweeps every account
   // through an audit role there that trusts the scanner's own role.
   const linkRng = root.fork("links");
