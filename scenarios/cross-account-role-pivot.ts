@@ -41,10 +41,10 @@ export default defineScenario({
     const prodAccounts = ctx.inventory.accounts.filter((a) => a.kind === "prod" && a.id !== victim.accountId);
     if (prodAccounts.length === 0) throw new Error("cross-account-role-pivot: the world has no prod account to pivot into (try more --accounts)");
     const prod = rng.pick(prodAccounts);
-    // The role prod trusts dev and staging workloads with; worlds without one fall back to the
-    // organisation's admin role (which would refuse in reality, as small worlds lack the pattern).
+    // The role prod trusts dev and staging workloads with: every world (four accounts or more) has it.
     const trusted = ctx.inventory.principals.find((p) => p.arn === `arn:aws:iam::${prod.id}:role/cross-account-readonly` && p.trustedPrincipals.includes(victim.arn));
-    const roleName = trusted ? "cross-account-readonly" : "OrganizationAccountAccessRole";
+    if (!trusted) throw new Error(`cross-account-role-pivot: no role of ${prod.name} trusts ${victim.arn}; the world lacks the dev-to-prod trust this attack abuses`);
+    const roleName = trusted.name;
     const { caller: attacker, tooling } = openAttack(ctx, victim, { origins: ["vps", "vps", "residential", "tor", "vpn", "aws"], tooling: ["cli", "boto3", "go-sdk"] });
     const clock = stepClock(rng, ctx.start, 500);
     const { step, pause } = clock;
