@@ -1,0 +1,63 @@
+/**
+ * What the detector learns from the history period: per-actor and per-account profiles
+ * (`Baseline`) and an anomaly model scoring how foreign a behaviour token is to an actor
+ * (`AnomalyModel`: embeddings, first-seen, or smoothed frequency).
+ */
+import type { Activity, ActorType } from "./activity.ts";
+
+/**
+ * A behaviour token: `kind:value` — `api:iam:CreateUser`, `asn:7922`, `agent:boto3`,
+ * `region:eu-west-1`, `rtype:s3-bucket`, ... (see tokens.ts).
+ */
+export type Token = string;
+
+/** An actor as the models see it: its key, account and peer group (actors like it, for cold start). */
+export interface ActorRef {
+  key: string;
+  account: string;
+  actorType: ActorType;
+  /** Actors of one kind in one account (`<account>|IAMUser`, `<account>|role:AWSReservedSSO_Developer`), see peers.ts. */
+  peerGroup: string;
+}
+
+/** Scores how foreign a token is to an actor: 0 habitual for it or its peers, 1 foreign to both. */
+export interface AnomalyModel {
+  readonly name: string;
+  score(actor: ActorRef, token: Token): number;
+}
+
+/** Trains an anomaly model on the history period's activities. */
+export interface AnomalyTrainer {
+  readonly name: string;
+  train(history: Iterable<Activity>, opts: { seed: number; onProgress?: (done: number, total: number) => void }): Promise<AnomalyModel>;
+}
+
+/** What one actor did in the history period. */
+export interface ActorProfile {
+  ref: ActorRef;
+  /** Activities seen, and distinct days with activity. */
+  count: number;
+  activeDays: number;
+  /** Token → count. */
+  tokens: Map<Token, number>;
+  /** Source IPs it used. */
+  ips: Set<string>;
+  /** Per active day: 95th percentile of bytes out, of reads, of distinct APIs, of errors. */
+  dailyP95: { bytes: number; reads: number; distinctApis: number; errors: number };
+}
+
+/** History profiles, queried by signals and markers. */
+export interface Baseline {
+  /** End of the history it was built from (ms). */
+  readonly historyEnd: number;
+  actor(key: string): ActorProfile | undefined;
+  /** Tokens seen in an account (any actor) and their counts. */
+  accountTokens(account: string): Map<Token, number> | undefined;
+  /** Actor keys of a peer group. */
+  peers(peerGroup: string): readonly string[];
+  /**
+   * Whether an IP is shared infrastructure (used by many distinct actors in history: NAT
+   * gateways, offices, CI runners), so it must not link unrelated activity in correlation.
+   */
+  isSharedIp(ip: string): boolean;
+}

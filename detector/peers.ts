@@ -1,0 +1,36 @@
+/**
+ * Peer groups: actors of one kind in one account. A role's sessions share its key already; peers
+ * are the other actors like it (IAM users of the account, roles of one family), which an actor
+ * new to the history borrows its expectations from.
+ */
+import type { Activity } from "./activity.ts";
+import type { ActorRef } from "./model.ts";
+
+/**
+ * The family of a role name: what remains without trailing ids, environment names and random
+ * suffixes (`AWSReservedSSO_Developer_3f9a…` → `AWSReservedSSO_Developer`, `orders-api-prod-task`
+ * → `orders-api-task`).
+ */
+export function roleFamily(roleName: string): string {
+  return (
+    roleName
+      .replace(/_[0-9a-f]{8,}$/i, "")
+      .split(/[-_]/)
+      .filter((part) => !/^(prod|production|staging|stage|dev|test|qa|sandbox|\d+|[0-9a-f]{6,})$/i.test(part))
+      .join("-") || roleName
+  );
+}
+
+/** The peer group of an activity's actor. */
+export function peerGroupOf(a: Pick<Activity, "actor" | "actorType" | "actorAccount">): string {
+  if (a.actorType === "AssumedRole") {
+    const name = a.actor.slice(a.actor.lastIndexOf("/") + 1);
+    return `${a.actorAccount}|role:${roleFamily(name)}`;
+  }
+  return `${a.actorAccount}|${a.actorType}`;
+}
+
+/** The actor of an activity as the models see it. */
+export function actorRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAccount">): ActorRef {
+  return { key: a.actor, account: a.actorAccount, actorType: a.actorType, peerGroup: peerGroupOf(a) };
+}
