@@ -32,6 +32,7 @@ export default defineScenario({
     { id: "defense-evasion", tactic: "TA0005", technique: "T1562.001", description: "GuardDuty detectors suspended or deleted in several regions" },
     { id: "log-tampering", tactic: "TA0005", technique: "T1562.008", description: "CloudTrail logging stopped or the trail deleted", optional: true },
   ],
+  freeOrder: [["credential-persistence", "role-backdoor"]],
   run(ctx) {
     const { rng } = ctx;
     const iam = new Map(ctx.inventory.principals.map((p) => [p.arn, p]));
@@ -73,49 +74,53 @@ export default defineScenario({
 
     // Keys the attacker creates can carry on the attack from the CLI once the console has served.
     const newKeys: { user: ActorRef; key: string }[] = [];
-    pause(60, 1500);
-    ctx.stage("credential-persistence", () => {
-      for (const u of targets) {
-        const hasPassword = iam.get(u.arn)?.consoleAccess === true;
-        const password = rng.chance(0.7);
-        const key = !password || rng.chance(0.5);
-        if (password) browser.call(hasPassword ? "iam:UpdateLoginProfile" : "iam:CreateLoginProfile", step(15), { args: { userName: u.name, passwordResetRequired: false } });
-        if (key) {
-          const accessKeyId = ctx.newAccessKeyId();
-          browser.call("iam:CreateAccessKey", step(10), { args: { userName: u.name, accessKeyId }, error: false });
-          newKeys.push({ user: u, key: accessKeyId });
-        }
-        step(20);
-      }
-    });
-
     let caller = browser;
-    const pivot = newKeys.length > 0 && rng.chance(0.4) ? rng.pick(newKeys) : undefined;
-    if (pivot) {
-      const tooling = attackTooling(rng, ["cli", "boto3"]);
-      caller = ctx.asCreatedUser(victim.accountId, pivot.user.name, pivot.key, rng.chance(0.6) ? origin : ctx.origin("vps"), tooling);
-    }
-    const pretty = !pivot;
-
-    pause(120, 3000);
-    ctx.stage("role-backdoor", () => {
-      const managementAccount = ctx.inventory.managementAccountId;
-      const roles = ctx.inventory.principals.filter((p) => p.type === "Role" && p.accountId === victim.accountId && !/\/aws-(service-role|reserved)\//.test(p.arn));
-      // Admin roles are the prize: every member account has the organisation's access role.
-      const role = rng.chance(0.5) || roles.length === 0 ? { name: "OrganizationAccountAccessRole", trustedPrincipals: [`arn:aws:iam::${managementAccount}:root`] } : rng.pick(roles);
-      const known = new Set(ctx.inventory.accounts.map((a) => a.id));
-      let foreign = String(rng.int(100_000_000_000, 999_999_999_999));
-      while (known.has(foreign)) foreign = String(rng.int(100_000_000_000, 999_999_999_999));
-      const backdoor = { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${foreign}:root` }, Action: "sts:AssumeRole" };
-      // Careful attackers keep the original trust so nothing breaks; others just overwrite it.
-      const original = role.trustedPrincipals.map((p) => ({ Effect: "Allow", Principal: p.startsWith("arn:") ? { AWS: p } : { Service: p }, Action: "sts:AssumeRole" }));
-      const document = { Version: "2012-10-17", Statement: rng.chance(0.6) ? [...original, backdoor] : [backdoor] };
-      caller.call("iam:GetRole", clock.now, { args: { roleName: role.name } });
-      caller.call("iam:UpdateAssumeRolePolicy", step(30), { args: { roleName: role.name, policyDocument: JSON.stringify(document, null, pretty ? 4 : undefined) }, error: false });
-      if (role.name !== "OrganizationAccountAccessRole" && rng.chance(0.35)) {
-        caller.call("iam:AttachRolePolicy", step(15), { args: { roleName: role.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
+    const userBackdoors = () => {
+      pause(60, 1500);
+      ctx.stage("credential-persistence", () => {
+        for (const u of targets) {
+          const hasPassword = iam.get(u.arn)?.consoleAccess === true;
+          const password = rng.chance(0.7);
+          const key = !password || rng.chance(0.5);
+          if (password) browser.call(hasPassword ? "iam:UpdateLoginProfile" : "iam:CreateLoginProfile", step(15), { args: { userName: u.name, passwordResetRequired: false } });
+          if (key) {
+            const accessKeyId = ctx.newAccessKeyId();
+            browser.call("iam:CreateAccessKey", step(10), { args: { userName: u.name, accessKeyId }, error: false });
+            newKeys.push({ user: u, key: accessKeyId });
+          }
+          step(20);
+        }
+      });
+      const pivot = newKeys.length > 0 && rng.chance(0.4) ? rng.pick(newKeys) : undefined;
+      if (pivot) {
+        const tooling = attackTooling(rng, ["cli", "boto3"]);
+        caller = ctx.asCreatedUser(victim.accountId, pivot.user.name, pivot.key, rng.chance(0.6) ? origin : ctx.origin("vps"), tooling);
       }
-    });
+    };
+    const roleBackdoor = () => {
+      pause(120, 3000);
+      ctx.stage("role-backdoor", () => {
+        const managementAccount = ctx.inventory.managementAccountId;
+        const roles = ctx.inventory.principals.filter((p) => p.type === "Role" && p.accountId === victim.accountId && !/\/aws-(service-role|reserved)\//.test(p.arn));
+        // Admin roles are the prize: every member account has the organisation's access role.
+        const role = rng.chance(0.5) || roles.length === 0 ? { name: "OrganizationAccountAccessRole", trustedPrincipals: [`arn:aws:iam::${managementAccount}:root`] } : rng.pick(roles);
+        const known = new Set(ctx.inventory.accounts.map((a) => a.id));
+        let foreign = String(rng.int(100_000_000_000, 999_999_999_999));
+        while (known.has(foreign)) foreign = String(rng.int(100_000_000_000, 999_999_999_999));
+        const backdoor = { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${foreign}:root` }, Action: "sts:AssumeRole" };
+        // Careful attackers keep the original trust so nothing breaks; others just overwrite it.
+        const original = role.trustedPrincipals.map((p) => ({ Effect: "Allow", Principal: p.startsWith("arn:") ? { AWS: p } : { Service: p }, Action: "sts:AssumeRole" }));
+        const document = { Version: "2012-10-17", Statement: rng.chance(0.6) ? [...original, backdoor] : [backdoor] };
+        caller.call("iam:GetRole", clock.now, { args: { roleName: role.name } });
+        // The console's policy editor indents the document; scripts send it compact.
+        caller.call("iam:UpdateAssumeRolePolicy", step(30), { args: { roleName: role.name, policyDocument: JSON.stringify(document, null, caller === browser ? 4 : undefined) }, error: false });
+        if (role.name !== "OrganizationAccountAccessRole" && rng.chance(0.35)) {
+          caller.call("iam:AttachRolePolicy", step(15), { args: { roleName: role.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } });
+        }
+      });
+    };
+    // Both backdoors serve the same end; attackers set them up in either order.
+    for (const backdoor of rng.sample([userBackdoors, roleBackdoor], 2)) backdoor();
 
     pause(60, 2400);
     const account = ctx.inventory.accounts.find((a) => a.id === victim.accountId)!;

@@ -173,10 +173,29 @@ export interface ScenarioDefinition {
   /** The GuardDuty attack-sequence type it should raise; null for benign episodes. */
   expectedSequenceType: string | null;
   stages: StageDefinition[];
+  /**
+   * Groups of stages a real attacker may run in any order among themselves (independent goals,
+   * such as two stores to harvest). Each group is a run of neighbouring `stages`; it keeps its
+   * place in the declared order, and stages outside any group run in declared order.
+   */
+  freeOrder?: string[][];
   /** Longest time from start to the last event, so instances fit in the period. */
   maxDurationHours: number;
-  /** Act the scenario. Stages must be entered in a legal order (declared order unless noted). */
+  /** Act the scenario, entering stages in declared order but for the `freeOrder` groups. */
   run(ctx: ScenarioContext): void;
+}
+
+/**
+ * Each stage's place in the order a scenario allows: its index in `stages`, shared by all stages
+ * of a `freeOrder` group (the index of its first). A legal instance enters stages by rising rank.
+ */
+export function stageRanks(scenario: ScenarioDefinition): Map<string, number> {
+  const ranks = new Map(scenario.stages.map((st, i) => [st.id, i]));
+  for (const group of scenario.freeOrder ?? []) {
+    const first = Math.min(...group.map((id) => ranks.get(id) ?? Infinity));
+    for (const id of group) ranks.set(id, first);
+  }
+  return ranks;
 }
 
 /** Typed identity helper: scenario files export `defineScenario({...})`; id equals file name. */

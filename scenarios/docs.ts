@@ -1,13 +1,23 @@
 /**
- * Renders `docs/scenarios.md`: every scenario with its stages, ATT&CK techniques, references and
- * expected sequence type, the suites, and a tactic × scenario coverage matrix. A test fails when
- * the committed file is stale (`npm run docs` rewrites it).
+ * Renders `docs/scenarios.md`: every scenario with its stages (and which may run in any order),
+ * ATT&CK techniques, references and expected sequence type, the suites, and a tactic × scenario
+ * coverage matrix. A test fails when the committed file is stale (`npm run docs` rewrites it).
  */
 import { TACTICS, tactic, technique } from "../schema/attack.ts";
 import type { ScenarioDefinition } from "./define.ts";
 import type { Suite } from "./suites.ts";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+/** "`a`, `b` and `c`". */
+const codeList = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(", ").replace(/, ([^,]*)$/, " and $1");
+
+/** A line naming the stages that may run in any order among themselves; nothing when the order is fixed. */
+function freeOrderLines(s: ScenarioDefinition): string[] {
+  const groups = s.freeOrder ?? [];
+  if (groups.length === 0) return [];
+  return ["", `Stage order: as listed, except that ${groups.map((g) => `${codeList(g)} run in any order among themselves`).join("; and ")} (each instance draws its own).`];
+}
 
 /** The Markdown page for a catalogue and its suites. */
 export function renderScenarioDocs(scenarios: readonly ScenarioDefinition[], suites: readonly Suite[]): string {
@@ -49,6 +59,7 @@ export function renderScenarioDocs(scenarios: readonly ScenarioDefinition[], sui
       "| stage | tactic | technique | what happens |",
       "|---|---|---|---|",
       ...s.stages.map((st) => `| ${st.id}${st.optional ? " (optional)" : ""} | ${tactic(st.tactic)?.name ?? "?"} (${st.tactic}) | ${technique(st.technique)?.name ?? "?"} (${st.technique}) | ${cell(st.description)} |`),
+      ...freeOrderLines(s),
       "",
       "References:",
       "",

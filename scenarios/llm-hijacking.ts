@@ -53,11 +53,17 @@ export default defineScenario({
     const regions = [home, ...rng.sample(bedrockRegions.filter((r) => r !== home), rng.int(1, 5))];
     const loggingRegions = rng.sample(regions, rng.int(1, Math.min(2, regions.length)));
     ctx.stage("discovery", () => {
-      for (const region of loggingRegions) checker.call("bedrock:GetModelInvocationLoggingConfiguration", step(3), { region });
-      for (const region of regions) {
-        if (rng.chance(0.6)) checker.call("bedrock:ListFoundationModels", step(2), { region });
-        for (const modelId of rng.sample(models, rng.int(1, 4))) checker.call("bedrock:GetFoundationModelAvailability", step(1), { region, args: { modelId } });
-      }
+      // Checker scripts ask about logging and about models in either order.
+      const logging = () => {
+        for (const region of loggingRegions) checker.call("bedrock:GetModelInvocationLoggingConfiguration", step(3), { region });
+      };
+      const availability = () => {
+        for (const region of regions) {
+          if (rng.chance(0.6)) checker.call("bedrock:ListFoundationModels", step(2), { region });
+          for (const modelId of rng.sample(models, rng.int(1, 4))) checker.call("bedrock:GetFoundationModelAvailability", step(1), { region, args: { modelId } });
+        }
+      };
+      for (const check of rng.sample([logging, availability], 2)) check();
       // An invocation with an invalid parameter proves access without paying for tokens.
       if (rng.chance(0.5)) {
         for (const region of rng.sample(regions, rng.int(1, 2))) checker.call("bedrock:InvokeModel", step(2), { region, args: { modelId: rng.pick(models.slice(0, 4)) }, error: "ValidationException" });

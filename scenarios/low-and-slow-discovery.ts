@@ -5,15 +5,15 @@ import { HOUR, stepClock } from "./time.ts";
 /**
  * A patient operator with a leaked key stays under rate- and volume-based alarms: a handful of
  * calls at a time, hours apart, from a few rotating exit points, over three days. Identity first,
- * then permissions, then infrastructure; on the third day the key escalates its own privileges.
- * No 24-hour window holds the whole sequence.
+ * then permissions and infrastructure in either order; on the third day the key escalates its own
+ * privileges. No 24-hour window holds the whole sequence.
  */
 export default defineScenario({
   id: "low-and-slow-discovery",
   title: "Low-and-slow discovery over three days, privilege escalation on day three",
   kind: "attack",
   description:
-    "A developer's leaked key makes bursts of 3-10 read-only calls spread over three days from two to four origins (identity, then permission groups and policies, then infrastructure), then on the third day attaches AdministratorAccess to itself or publishes an allow-all default version of a policy it holds.",
+    "A developer's leaked key makes bursts of 3-10 read-only calls spread over three days from two to four origins (identity first, then permission groups and policies and infrastructure, in either order), then on the third day attaches AdministratorAccess to itself or publishes an allow-all default version of a policy it holds.",
   references: [
     "https://permiso.io/blog/lucr-3-scattered-spider-getting-saas-y-in-the-cloud (Permiso, 2023: LUCR-3 working in the victim's cloud over days, blending with normal activity)",
     "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/ (Rhino Security Labs: CreatePolicyVersion and AttachUserPolicy privilege escalation)",
@@ -24,10 +24,11 @@ export default defineScenario({
   maxDurationHours: 80,
   stages: [
     { id: "identity-discovery", tactic: "TA0007", technique: "T1087.004", description: "day one: whoami, the user's own policies and keys, users, groups and roles, a few calls at a time" },
-    { id: "permission-discovery", tactic: "TA0007", technique: "T1069.003", description: "day two: policies, groups and role attachments, a few calls at a time" },
+    { id: "permission-discovery", tactic: "TA0007", technique: "T1069.003", description: "days two and three: policies, groups and role attachments, a few calls at a time" },
     { id: "infrastructure-discovery", tactic: "TA0007", technique: "T1580", description: "days two and three: instances, networks, buckets and functions in a few regions" },
     { id: "privilege-escalation", tactic: "TA0004", technique: "T1098.003", description: "day three: AdministratorAccess attached to the user, or an allow-all default policy version" },
   ],
+  freeOrder: [["permission-discovery", "infrastructure-discovery"]],
   run(ctx) {
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
@@ -62,17 +63,18 @@ export default defineScenario({
       bursts(rng.int(1, 3), 1.5, 6, ["iam:ListUsers", "iam:ListRoles", "iam:GetAccountSummary", "iam:GetUser", "iam:ListAttachedUserPolicies", "iam:ListAccessKeys", "iam:ListMFADevices", "sts:GetCallerIdentity"]);
     });
 
-    // Day two begins a day after the first call, whatever day one looked like.
+    // Day two's bursts count from a day after the first call, whatever day one looked like.
     clock.now = ctx.start + rng.between(22, 28) * HOUR;
-    ctx.stage("permission-discovery", () => {
-      const apis = ["iam:ListPolicies", "iam:GetAccountAuthorizationDetails", "iam:ListAttachedRolePolicies", "iam:GetRole", "iam:ListAttachedUserPolicies", "iam:ListGroups", "iam:GetLoginProfile", "iam:ListRoles"];
-      burst(apis);
-      bursts(rng.int(0, 2), 1, 5, apis);
-    });
-
-    ctx.stage("infrastructure-discovery", () => {
-      bursts(rng.int(1, 3), 1, 6, ["ec2:DescribeInstances", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSnapshots", "ec2:DescribeImages", "ec2:DescribeVolumes", "ec2:DescribeRegions", "s3:ListBuckets", "lambda:ListFunctions20150331", "secretsmanager:ListSecrets"]);
-    });
+    // Permissions and infrastructure are separate questions: either may come first.
+    const permissions = () =>
+      ctx.stage("permission-discovery", () => {
+        bursts(rng.int(1, 3), 1, 5, ["iam:ListPolicies", "iam:GetAccountAuthorizationDetails", "iam:ListAttachedRolePolicies", "iam:GetRole", "iam:ListAttachedUserPolicies", "iam:ListGroups", "iam:GetLoginProfile", "iam:ListRoles"]);
+      });
+    const infrastructure = () =>
+      ctx.stage("infrastructure-discovery", () => {
+        bursts(rng.int(1, 3), 1, 6, ["ec2:DescribeInstances", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeSnapshots", "ec2:DescribeImages", "ec2:DescribeVolumes", "ec2:DescribeRegions", "s3:ListBuckets", "lambda:ListFunctions20150331", "secretsmanager:ListSecrets"]);
+      });
+    for (const discover of rng.sample([permissions, infrastructure], 2)) discover();
 
     // Day three: at least two days after the first call.
     clock.now = Math.max(clock.now + rng.between(0.5, 3) * HOUR, ctx.start + rng.between(48, 56) * HOUR);

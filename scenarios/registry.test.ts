@@ -56,6 +56,19 @@ describe("scenario registry", () => {
       expect(scenario.stages.some((s) => !s.optional)).toBe(true);
     });
 
+    it("groups only neighbouring declared stages for free order, each stage in one group at most", () => {
+      const ids = scenario.stages.map((s) => s.id);
+      const grouped = (scenario.freeOrder ?? []).flat();
+      expect(new Set(grouped).size, grouped.join(", ")).toBe(grouped.length);
+      for (const group of scenario.freeOrder ?? []) {
+        const at = group.map((id) => ids.indexOf(id));
+        expect(group.length, group.join(", ")).toBeGreaterThanOrEqual(2);
+        expect(at, `${group.join(", ")}: undeclared stage`).not.toContain(-1);
+        // Neighbours, so the group keeps one place in the declared order.
+        expect(Math.max(...at) - Math.min(...at), `${group.join(", ")} are not neighbours in ${ids.join(", ")}`).toBe(group.length - 1);
+      }
+    });
+
     it("uses known ATT&CK tactics and techniques, each technique serving its stage's tactic", () => {
       for (const stage of scenario.stages) {
         expect(tactic(stage.tactic), `${stage.id}: tactic ${stage.tactic}`).toBeDefined();

@@ -28,6 +28,7 @@ export default defineScenario({
     { id: "expire-originals", tactic: "TA0040", technique: "T1485", description: "lifecycle rule expiring objects within days, and old versions at once" },
     { id: "ransom-note", tactic: "TA0040", technique: "T1486", description: "ransom note written into each encrypted prefix" },
   ],
+  freeOrder: [["expire-originals", "ransom-note"]],
   run(ctx) {
     const { rng } = ctx;
     // Codefinger used exposed keys; stolen instance credentials of a prod application work as well.
@@ -70,22 +71,27 @@ export default defineScenario({
       }
     });
 
-    pause(30, 1800);
-    ctx.stage("expire-originals", () => {
-      for (const b of targets) {
-        attacker.call("s3:PutBucketLifecycle", step(10), { args: { bucketName: b.name, expirationDays: rng.pick([7, 7, 5, 10]), noncurrentDays: 1, prefix: "" } });
-      }
-    });
-
-    pause(5, 900);
-    const note = rng.pick(["README-RECOVER.txt", "HOW_TO_RECOVER_FILES.txt", "RECOVERY-INSTRUCTIONS.txt", "README.txt"]);
-    ctx.stage("ransom-note", () => {
-      // One note per prefix, so whoever opens a folder finds it.
-      for (const b of targets) {
-        for (const prefix of rng.chance(0.6) ? [""] : ["", "data/", "exports/", "backup/"]) {
-          attacker.call("s3:PutObject", step(2), { args: { bucketName: b.name, key: `${prefix}${note}`, bytes: rng.int(600, 1800) } });
+    // The lifecycle rule and the notes are independent finishing touches, done in either order.
+    const expire = () => {
+      pause(30, 1800);
+      ctx.stage("expire-originals", () => {
+        for (const b of targets) {
+          attacker.call("s3:PutBucketLifecycle", step(10), { args: { bucketName: b.name, expirationDays: rng.pick([7, 7, 5, 10]), noncurrentDays: 1, prefix: "" } });
         }
-      }
-    });
+      });
+    };
+    const notes = () => {
+      pause(5, 900);
+      const note = rng.pick(["README-RECOVER.txt", "HOW_TO_RECOVER_FILES.txt", "RECOVERY-INSTRUCTIONS.txt", "README.txt"]);
+      ctx.stage("ransom-note", () => {
+        // One note per prefix, so whoever opens a folder finds it.
+        for (const b of targets) {
+          for (const prefix of rng.chance(0.6) ? [""] : ["", "data/", "exports/", "backup/"]) {
+            attacker.call("s3:PutObject", step(2), { args: { bucketName: b.name, key: `${prefix}${note}`, bytes: rng.int(600, 1800) } });
+          }
+        }
+      });
+    };
+    for (const finish of rng.sample([expire, notes], 2)) finish();
   },
 });

@@ -30,6 +30,7 @@ export default defineScenario({
     { id: "parameter-collection", tactic: "TA0006", technique: "T1555.006", description: "parameters read by path and by name with decryption" },
     { id: "password-data", tactic: "TA0006", technique: "T1555.006", description: "Windows administrator passwords of instances requested", optional: true },
   ],
+  freeOrder: [["secrets-collection", "parameter-collection", "password-data"]],
   run(ctx) {
     const { rng } = ctx;
     const role = rng.chance(0.5);
@@ -56,40 +57,45 @@ export default defineScenario({
       if (rng.chance(0.4)) for (const s of rng.sample(account.secrets, rng.int(1, account.secrets.length))) attacker.call("secretsmanager:DescribeSecret", step(2), { region: s.region, args: { secretId: s.arn } });
     });
 
-    pause(5, 600);
-    ctx.stage("secrets-collection", () => {
-      if (rng.chance(0.35)) {
-        attacker.call("secretsmanager:BatchGetSecretValue", step(2), { region: home });
-        if (rng.chance(0.3)) attacker.call("secretsmanager:BatchGetSecretValue", step(5), { region: rng.pick(regions) });
-        return;
-      }
-      for (const s of account.secrets) attacker.call("secretsmanager:GetSecretValue", step(2), { region: s.region, args: { secretId: rng.chance(0.5) ? s.arn : s.name } });
-      // Scripts also try the usual names, and the same secrets in other regions.
-      const guesses = rng.sample([`${workload}/db/password`, "prod/db", "rds/credentials", `${workload}/api-key`, "github/token", "datadog/api-key", "stripe/secret-key"], rng.int(0, 3));
-      for (const secretId of guesses) attacker.call("secretsmanager:GetSecretValue", step(2), { region: rng.pick(regions), args: { secretId }, error: "ResourceNotFoundException" });
-    });
-
-    pause(5, 900);
-    ctx.stage("parameter-collection", () => {
-      const paths = rng.sample(["/", `/${workload}/`, "/app/", "/prod/", "/database/"], rng.int(1, 3));
-      for (const path of paths) {
-        const pages = rng.int(1, 4);
-        for (let p = 0; p < pages; p++) attacker.call("ssm:GetParametersByPath", step(2), { region: home, args: { path, withDecryption: true } });
-      }
-      if (rng.chance(0.6)) {
-        const names = rng.sample([`/${workload}/db/password`, `/${workload}/db/host`, `/${workload}/api/key`, "/app/db/password", "/app/feature-flags", "/web/api/url", `/${workload}/jwt/secret`, `/${workload}/smtp/password`], rng.int(2, 8));
-        attacker.call("ssm:GetParameters", step(3), { region: home, args: { names, withDecryption: true } });
-      }
-    });
-
+    // Each store is a goal of its own: operators and scripts go through them in any order.
+    const secrets = () => {
+      pause(5, 600);
+      ctx.stage("secrets-collection", () => {
+        if (rng.chance(0.35)) {
+          attacker.call("secretsmanager:BatchGetSecretValue", step(2), { region: home });
+          if (rng.chance(0.3)) attacker.call("secretsmanager:BatchGetSecretValue", step(5), { region: rng.pick(regions) });
+          return;
+        }
+        for (const s of account.secrets) attacker.call("secretsmanager:GetSecretValue", step(2), { region: s.region, args: { secretId: rng.chance(0.5) ? s.arn : s.name } });
+        // Scripts also try the usual names, and the same secrets in other regions.
+        const guesses = rng.sample([`${workload}/db/password`, "prod/db", "rds/credentials", `${workload}/api-key`, "github/token", "datadog/api-key", "stripe/secret-key"], rng.int(0, 3));
+        for (const secretId of guesses) attacker.call("secretsmanager:GetSecretValue", step(2), { region: rng.pick(regions), args: { secretId }, error: "ResourceNotFoundException" });
+      });
+    };
+    const parameters = () => {
+      pause(5, 900);
+      ctx.stage("parameter-collection", () => {
+        const paths = rng.sample(["/", `/${workload}/`, "/app/", "/prod/", "/database/"], rng.int(1, 3));
+        for (const path of paths) {
+          const pages = rng.int(1, 4);
+          for (let p = 0; p < pages; p++) attacker.call("ssm:GetParametersByPath", step(2), { region: home, args: { path, withDecryption: true } });
+        }
+        if (rng.chance(0.6)) {
+          const names = rng.sample([`/${workload}/db/password`, `/${workload}/db/host`, `/${workload}/api/key`, "/app/db/password", "/app/feature-flags", "/web/api/url", `/${workload}/jwt/secret`, `/${workload}/smtp/password`], rng.int(2, 8));
+          attacker.call("ssm:GetParameters", step(3), { region: home, args: { names, withDecryption: true } });
+        }
+      });
+    };
     // Windows passwords only matter where instances run; attackers try a few at random.
-    if (account.instances.length > 0 && rng.chance(0.4)) {
+    const passwords = () => {
+      if (account.instances.length === 0 || !rng.chance(0.4)) return;
       pause(30, 1800);
       ctx.stage("password-data", () => {
         const instances = rng.sample(account.instances, rng.int(1, Math.min(3, account.instances.length)));
         for (const region of new Set(instances.map((i) => i.region))) attacker.call("ec2:DescribeInstances", step(3), { region });
         for (const i of instances) attacker.call("ec2:GetPasswordData", step(4), { region: i.region, args: { instanceId: i.id } });
       });
-    }
+    };
+    for (const collect of rng.sample([secrets, parameters, passwords], 3)) collect();
   },
 });

@@ -29,6 +29,7 @@ export default defineScenario({
     { id: "sender-setup", tactic: "TA0040", technique: "T1496", description: "new sender addresses verified, account sending re-enabled" },
     { id: "sms-setup", tactic: "TA0040", technique: "T1496", description: "SNS SMS attributes set and a topic created for smishing", optional: true },
   ],
+  freeOrder: [["sender-setup", "sms-setup"]],
   run(ctx) {
     const { rng } = ctx;
     const victim = rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
@@ -58,17 +59,20 @@ export default defineScenario({
       if (sms || rng.chance(0.3)) for (const region of rng.sample(checked, rng.int(1, Math.min(3, checked.length)))) attacker.call("sns:GetSMSAttributes", step(2), { region });
     });
 
-    pause(60, 3 * 3600);
-    ctx.stage("sender-setup", () => {
-      for (const region of chosen) {
-        const locals = rng.sample(["noreply", "no-reply", "support", "billing", "info", "notifications", "security", "accounts"], rng.int(1, 4));
-        for (const local of locals) attacker.call("ses:VerifyEmailIdentity", step(6), { region, args: { emailAddress: `${local}@${domain}` } });
-        if (rng.chance(0.5)) attacker.call("ses:UpdateAccountSendingEnabled", step(5), { region, args: { enabled: true } });
-        if (rng.chance(0.5)) attacker.call("ses:ListIdentities", step(60), { region, args: { identityType: "EmailAddress" } });
-      }
-    });
-
-    if (sms) {
+    // Mail and SMS are separate channels: operators set them up in either order.
+    const mail = () => {
+      pause(60, 3 * 3600);
+      ctx.stage("sender-setup", () => {
+        for (const region of chosen) {
+          const locals = rng.sample(["noreply", "no-reply", "support", "billing", "info", "notifications", "security", "accounts"], rng.int(1, 4));
+          for (const local of locals) attacker.call("ses:VerifyEmailIdentity", step(6), { region, args: { emailAddress: `${local}@${domain}` } });
+          if (rng.chance(0.5)) attacker.call("ses:UpdateAccountSendingEnabled", step(5), { region, args: { enabled: true } });
+          if (rng.chance(0.5)) attacker.call("ses:ListIdentities", step(60), { region, args: { identityType: "EmailAddress" } });
+        }
+      });
+    };
+    const texts = () => {
+      if (!sms) return;
       pause(60, 2 * 3600);
       ctx.stage("sms-setup", () => {
         const region = rng.pick(checked);
@@ -77,6 +81,7 @@ export default defineScenario({
         if (rng.chance(0.7)) attacker.call("sns:CreateTopic", step(8), { region, args: { topicName: topicName(rng) } });
         if (rng.chance(0.4)) attacker.call("sns:ListTopics", step(4), { region });
       });
-    }
+    };
+    for (const setup of rng.sample([mail, texts], 2)) setup();
   },
 });

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulationConfig } from "../schema/manifest.ts";
 import type { Campaign, Truth } from "../schema/truth.ts";
+import { stageRanks, type ScenarioDefinition } from "../scenarios/define.ts";
 import { SCENARIOS, scenarioById } from "../scenarios/registry.ts";
 import { suiteById } from "../scenarios/suites.ts";
 import { runCampaign } from "./campaigns.ts";
@@ -29,6 +30,17 @@ function readRecords(runDir: string): Rec[] {
 
 function ms(iso: string): number {
   return Date.parse(iso);
+}
+
+/** A campaign's stage ids in the order they started. */
+function stageOrder(c: Campaign): string[] {
+  return [...c.stages].sort((a, b) => ms(a.start) - ms(b.start)).map((st) => st.id);
+}
+
+/** Whether stages entered in `order` respect the scenario's declared order and its free-order groups. */
+function isLegalOrder(scenario: ScenarioDefinition, order: string[]): boolean {
+  const ranks = stageRanks(scenario);
+  return order.every((id, i) => i === 0 || ranks.get(order[i - 1]!)! <= ranks.get(id)!);
 }
 
 /** ARNs an event acts as: the identity itself and, for role sessions, the role. */
@@ -101,12 +113,11 @@ describe.each(RUNS.map((c) => [`${c.suite} run (seed ${c.seed})`, c] as const))(
   );
 
   it(
-    "runs its stages in declared order, one after the other",
+    "runs its stages in an order its scenario allows (declared order but for free-order groups), one after the other",
     eachCampaign((c) => {
-      const s = scenarioById(c.scenarioId);
+      const order = stageOrder(c);
+      expect(isLegalOrder(scenarioById(c.scenarioId), order), `${c.id}: ${order.join(" → ")}`).toBe(true);
       const byStart = [...c.stages].sort((a, b) => ms(a.start) - ms(b.start));
-      const order = byStart.map((st) => s.stages.findIndex((d) => d.id === st.id));
-      expect(order, c.id).toEqual([...order].sort((a, b) => a - b));
       for (let i = 1; i < byStart.length; i++) {
         expect(ms(byStart[i]!.start), `${c.id}: ${byStart[i]!.id} starts before ${byStart[i - 1]!.id} ends`).toBeGreaterThanOrEqual(ms(byStart[i - 1]!.end));
       }
@@ -205,5 +216,29 @@ describe("scenario durations", () => {
       if (hours > scenario.maxDurationHours) overruns.push(`${id}: ${hours.toFixed(1)} h${lost.length ? `, loses ${lost.join(", ")}` : ""}`);
     }
     expect(overruns.length, `${overruns.length}/${PROBES} instances overrun ${scenario.maxDurationHours} h:\n${overruns.slice(0, 5).join("\n")}`).toBe(0);
+  });
+});
+
+describe("free stage order", () => {
+  const world = buildWorld(3, { accounts: 4, days: 4 });
+  const start = Date.parse("2026-10-05T00:00:00Z");
+  const free = SCENARIOS.filter((s) => (s.freeOrder ?? []).length > 0);
+  const INSTANCES = 40;
+
+  it("is declared by attack scenarios", () => {
+    expect(free.filter((s) => s.kind === "attack").length).toBeGreaterThanOrEqual(4);
+  });
+
+  // A scenario that declares a free order but always draws the same one would pass the legality
+  // check above while the feature silently stopped working.
+  it.each(free.map((s) => [s.id, s] as const))("%s runs its stages in more than one legal order across instances", (_id, scenario) => {
+    const orders = new Set<string>();
+    for (let i = 0; i < INSTANCES; i++) {
+      const c = runCampaign(world, { id: `c${String(i).padStart(3, "0")}-e-order`, scenario, start: start + DAY }, { start, end: start + 60 * DAY }, () => {});
+      const order = stageOrder(c);
+      expect(isLegalOrder(scenario, order), `${c.id}: ${order.join(" → ")}`).toBe(true);
+      orders.add(order.join(" → "));
+    }
+    expect(orders.size, [...orders].join("\n")).toBeGreaterThan(1);
   });
 });
