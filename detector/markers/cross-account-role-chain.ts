@@ -1,0 +1,54 @@
+/**
+ * Cross-account role chain: an identity of one account assumes a role in another and that role
+ * then acts in the sequence — the pivot that GuardDuty's per-account view splits in two.
+ */
+import { defineMarker } from "../marker.ts";
+import { accountOfArn, shortName, succeeded } from "./calls.ts";
+import { listOf, plural } from "./evidence.ts";
+
+interface Hop {
+  from: string;
+  fromAccount: string;
+  role: string;
+  toAccount: string;
+  time: number;
+  actions: number;
+}
+
+/** The role ARN an `AssumeRole` named, as actor keys spell it. */
+function assumedRole(request: Record<string, unknown> | undefined): string | undefined {
+  const arn = request?.["roleArn"];
+  return typeof arn === "string" ? arn : undefined;
+}
+
+export default defineMarker({
+  id: "cross-account-role-chain",
+  title: "Role chain across accounts",
+  weight: 2.5,
+  indicatorKeys: ["CROSS_ACCOUNT_ROLE_CHAIN"],
+  evaluate(candidate) {
+    if (candidate.accounts.size < 2) return undefined;
+    const hops = new Map<string, Hop>();
+    for (const s of candidate.signals) {
+      const a = s.activity;
+      if (a.action === "sts:AssumeRole" && succeeded(a)) {
+        const role = assumedRole(a.request);
+        const toAccount = role && accountOfArn(role);
+        if (role && toAccount && toAccount !== a.actorAccount && !hops.has(role)) hops.set(role, { from: a.actor, fromAccount: a.actorAccount, role, toAccount, time: s.time, actions: 0 });
+        continue;
+      }
+      const hop = hops.get(a.actor);
+      if (hop && s.time >= hop.time) hop.actions++;
+    }
+    const used = [...hops.values()].filter((h) => h.actions > 0);
+    if (used.length === 0) return undefined;
+    const accounts = new Set(used.flatMap((h) => [h.fromAccount, h.toAccount]));
+    const lines = used.map((h) => `${shortName(h.from)} (${h.fromAccount}) assumed ${shortName(h.role)} in ${h.toAccount}, which then raised ${plural(h.actions, "signal")}`);
+    return {
+      indicators: [{ key: "CROSS_ACCOUNT_ROLE_CHAIN", values: [...accounts], title: "Accounts linked by assumed roles" }],
+      evidence: listOf(lines, 3, "; "),
+      // A chain through three or more accounts is rarer still.
+      weight: 2.5 * Math.min(2, 1 + 0.5 * (accounts.size - 2)),
+    };
+  },
+});

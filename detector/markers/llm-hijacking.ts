@@ -1,0 +1,50 @@
+/**
+ * LLM hijacking: an identity that never used Bedrock checks what models or invocation logging an
+ * account has and then invokes models — stolen credentials resold as free model access.
+ */
+import { defineMarker } from "../marker.ts";
+import { eventOf, serviceOf, shortName, succeeded } from "./calls.ts";
+import { listOf } from "./evidence.ts";
+
+const INVOCATIONS = ["InvokeModel", "InvokeModelWithResponseStream", "Converse", "ConverseStream"];
+const INVOCATION_TOKENS = INVOCATIONS.map((e) => `api:bedrock:${e}`);
+
+function isInvocation(action: string): boolean {
+  return serviceOf(action) === "bedrock" && INVOCATIONS.includes(eventOf(action));
+}
+
+export default defineMarker({
+  id: "llm-hijacking",
+  title: "Bedrock probed, then invoked by an identity new to it",
+  weight: 1.5,
+  indicatorKeys: ["LLM_HIJACKING"],
+  evaluate(candidate, ctx) {
+    const probed = new Map<string, Set<string>>();
+    const invoked = new Map<string, Set<string>>();
+    for (const s of candidate.signals) {
+      const a = s.activity;
+      if (serviceOf(a.action) !== "bedrock") continue;
+      if (isInvocation(a.action)) {
+        if (!succeeded(a) || !probed.has(a.actor)) continue;
+        const models = invoked.get(a.actor) ?? new Set<string>();
+        const model = a.request?.["modelId"];
+        models.add(typeof model === "string" ? model : (a.resources[0] ?? a.action));
+        invoked.set(a.actor, models);
+      } else {
+        const probes = probed.get(a.actor) ?? new Set<string>();
+        probes.add(a.action);
+        probed.set(a.actor, probes);
+      }
+    }
+    for (const [actor, models] of invoked) {
+      const history = ctx.baseline.actor(actor)?.tokens;
+      // Habitual Bedrock users are the developers and apps it is for.
+      if (history && INVOCATION_TOKENS.some((t) => history.has(t))) continue;
+      return {
+        indicators: [{ key: "LLM_HIJACKING", values: [...models], title: "Models invoked" }],
+        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(probed.get(actor)!, 4)} and then invoked ${listOf(models, 4)}`,
+      };
+    }
+    return undefined;
+  },
+});

@@ -1,0 +1,63 @@
+/**
+ * Threat intel: the sequence touches a Tor exit, a known-bad address or a mining pool — as the
+ * caller's source IP, a host's destination or a DNS name it resolved. Intel is incomplete, so this
+ * confirms; its absence proves nothing.
+ */
+import type { Activity } from "../activity.ts";
+import type { IntelIndex } from "../intel.ts";
+import { defineMarker } from "../marker.ts";
+import { listOf } from "./evidence.ts";
+
+const INTEL_KEYS = new Set(["TOR_IP", "MALICIOUS_IP", "CRYPTOMINING_IP", "CRYPTOMINING_DOMAIN", "MALICIOUS_DOMAIN"]);
+const MINING_REASON = /min(ing|er)|crypto|stratum|pool/i;
+
+type Hits = Map<string, Set<string>>;
+
+function add(hits: Hits, key: string, value: string): void {
+  const values = hits.get(key) ?? new Set<string>();
+  values.add(value);
+  hits.set(key, values);
+}
+
+function judgeIp(hits: Hits, ip: string | undefined, intel: IntelIndex): void {
+  if (!ip) return;
+  if (intel.isTorExit(ip)) add(hits, "TOR_IP", ip);
+  const reason = intel.badIpReason(ip);
+  if (reason) add(hits, MINING_REASON.test(reason) ? "CRYPTOMINING_IP" : "MALICIOUS_IP", `${ip} (${reason})`);
+}
+
+function judge(hits: Hits, a: Activity, intel: IntelIndex): void {
+  judgeIp(hits, a.sourceIp, intel);
+  if (!a.host) return;
+  judgeIp(hits, a.host.dstIp, intel);
+  if (a.host.domain && intel.isMiningDomain(a.host.domain)) add(hits, "CRYPTOMINING_DOMAIN", a.host.domain.toLowerCase().replace(/\.$/, ""));
+}
+
+export default defineMarker({
+  id: "threat-intel-hit",
+  title: "Threat intel matches: Tor, known-bad IPs, mining pools",
+  weight: 2.5,
+  indicatorKeys: [...INTEL_KEYS],
+  evaluate(candidate, ctx) {
+    const hits: Hits = new Map();
+    const judged = new Set<string>();
+    for (const s of candidate.signals) {
+      const a = s.activity;
+      // Signals often repeat one address or domain: judge each combination once.
+      const key = `${a.sourceIp ?? ""}|${a.host?.dstIp ?? ""}|${a.host?.domain ?? ""}`;
+      if (!judged.has(key)) {
+        judged.add(key);
+        judge(hits, a, ctx.intel);
+      }
+      // Intel the signal phase already matched (a user's own feed, for instance).
+      for (const ind of s.indicators) if (INTEL_KEYS.has(ind.key)) for (const v of ind.values ?? []) add(hits, ind.key, v);
+    }
+    if (hits.size === 0) return undefined;
+    const keys = [...hits.keys()].sort();
+    return {
+      indicators: keys.map((key) => ({ key, values: [...hits.get(key)!], title: key.replace(/_/g, " ").toLowerCase() })),
+      evidence: `threat intel matched: ${keys.map((k) => `${k} ${listOf(hits.get(k)!, 3)}`).join("; ")}`,
+      weight: 2.5 * Math.min(2, 1 + 0.5 * (keys.length - 1)),
+    };
+  },
+});
