@@ -17,14 +17,16 @@ export default defineMarker({
     const how = new Set<string>();
     for (const s of candidate.signals) {
       const a = s.activity;
-      if (s.tactic === "TA0009" || s.tactic === "TA0010" || isDataRead(a.action)) {
-        for (const r of a.resources) read.add(r);
-      } else if ((s.tactic === "TA0040" || isDestructive(a)) && a.error === undefined) {
+      // Destruction first: an SSE-C CopyObject both reads and locks away.
+      if (s.tactic === "TA0040" || isDestructive(a)) {
+        if (a.error !== undefined) continue;
         for (const r of a.resources) {
           if (!read.has(r)) continue;
           destroyed.add(r);
           how.add(a.action);
         }
+      } else if (s.tactic === "TA0009" || s.tactic === "TA0010" || isDataRead(a.action)) {
+        for (const r of a.resources) read.add(r);
       }
     }
     if (destroyed.size === 0) return undefined;

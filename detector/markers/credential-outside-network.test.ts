@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import marker from "./credential-outside-network.ts";
+import { IP, ROLE, USER, candidate, context, fakeBaseline, signal } from "./testing.ts";
+
+const baseline = fakeBaseline({
+  actors: [
+    { key: USER, tokens: ["api:iam:ListUsers", "asn:7922", "agent:aws-cli"] },
+    { key: `arn:aws:iam::111111111111:user/bob`, tokens: ["asn:2856"] },
+    { key: ROLE, actorType: "AssumedRole", tokens: ["asn:16509"] },
+  ],
+});
+const ctx = context({ baseline });
+
+describe("credential-outside-network", () => {
+  it("fires when a user calls from a hosting ASN new to it and its account, naming IP and ASN", () => {
+    const f = marker.evaluate(candidate([signal({ activity: { sourceIp: IP.vps } })]), ctx)!;
+    expect(f.indicators.map((i) => i.key)).toEqual(["UNUSUAL_ASN_FOR_USER", "UNUSUAL_ASN_FOR_ACCOUNT", "SUSPICIOUS_NETWORK"]);
+    expect(f.indicators[0]!.values).toEqual(["14061"]);
+    expect(f.evidence).toContain("159.203.1.20 (AS14061 DigitalOcean, hosting, US)");
+    expect(f.evidence).toContain("never seen for it or its account");
+  });
+
+  it("fires on an ASN new to the user but known to its account, without calling it suspicious", () => {
+    const f = marker.evaluate(candidate([signal({ activity: { sourceIp: IP.office } })]), ctx)!;
+    expect(f.indicators.map((i) => i.key)).toEqual(["UNUSUAL_ASN_FOR_USER"]);
+    expect(f.weight).toBe(2.5);
+  });
+
+  it("fires strongly on instance credentials used outside AWS", () => {
+    const s = signal({ activity: { actor: ROLE, actorType: "AssumedRole", session: "i-0879786fe5b0d1115", sourceIp: IP.home } });
+    const f = marker.evaluate(candidate([s]), ctx)!;
+    expect(f.evidence).toContain("instance credentials of app-instance-role (session i-0879786fe5b0d1115) used outside AWS from 73.1.2.3");
+    expect(f.indicators.find((i) => i.key === "SUSPICIOUS_NETWORK")!.values).toEqual([IP.home]);
+    expect(f.weight).toBe(5);
+  });
+
+  it("does not fire on the user's own network, on instance credentials inside AWS, or on unknown networks", () => {
+    const c = candidate([
+      signal({ activity: { sourceIp: IP.home } }),
+      signal({ activity: { actor: ROLE, actorType: "AssumedRole", session: "i-0879786fe5b0d1115", sourceIp: IP.aws } }),
+      signal({ activity: { sourceIp: "10.0.0.5" } }),
+      signal({ activity: { sourceIp: "ec2.amazonaws.com" } }),
+    ]);
+    expect(marker.evaluate(c, ctx)).toBeUndefined();
+  });
+});

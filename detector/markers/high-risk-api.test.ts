@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import marker from "./high-risk-api.ts";
+import { highRiskReason } from "./high-risk-apis.ts";
+import { ACCOUNT, OTHER_ACCOUNT, activity, candidate, context, signal } from "./testing.ts";
+
+const ctx = context();
+const write = { readOnly: false };
+
+describe("high-risk-api", () => {
+  it("fires on StopLogging and an admin policy attachment, naming the APIs", () => {
+    const c = candidate([
+      signal({ activity: { ...write, action: "cloudtrail:StopLogging", resources: ["org-trail"] } }),
+      signal({ activity: { ...write, action: "iam:AttachUserPolicy", request: { userName: "bob", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" } } }),
+    ]);
+    const f = marker.evaluate(c, ctx)!;
+    expect(f.indicators[0]).toMatchObject({ key: "HIGH_RISK_API", values: ["cloudtrail:StopLogging", "iam:AttachUserPolicy"] });
+    expect(f.evidence).toContain("iam:AttachUserPolicy AdministratorAccess");
+    expect(f.weight).toBe(3);
+  });
+
+  it("does not fire on denied attempts or on harmless variants of risky APIs", () => {
+    const c = candidate([
+      signal({ activity: { ...write, action: "cloudtrail:StopLogging", error: "AccessDenied" } }),
+      signal({ activity: { ...write, action: "iam:AttachUserPolicy", request: { policyArn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" } } }),
+      signal({ activity: { ...write, action: "guardduty:UpdateDetector", request: { enable: true } } }),
+      signal({ activity: { ...write, action: "iam:CreateAccessKey", request: { userName: "alice" } } }),
+    ]);
+    expect(marker.evaluate(c, ctx)).toBeUndefined();
+  });
+
+  it("judges parameters: keys for another user, public policies, foreign trust and replication", () => {
+    expect(highRiskReason(activity({ ...write, action: "iam:CreateAccessKey", request: { userName: "bob" } }))).toBe("iam:CreateAccessKey for bob");
+    expect(highRiskReason(activity({ ...write, action: "s3:PutBucketPolicy", request: { bucketPolicy: { Statement: [{ Effect: "Allow", Principal: "*" }] } } }))).toBe("s3:PutBucketPolicy public");
+    expect(highRiskReason(activity({ ...write, action: "s3:PutBucketPolicy", request: { bucketPolicy: { Statement: [{ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` } }] } } }))).toBeUndefined();
+    const trust = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }, Action: "sts:AssumeRole" }] });
+    expect(highRiskReason(activity({ ...write, action: "iam:UpdateAssumeRolePolicy", request: { roleName: "r", policyDocument: trust } }))).toBe(`iam:UpdateAssumeRolePolicy trusting ${OTHER_ACCOUNT}`);
+    const replication = { ReplicationConfiguration: { Rule: { Destination: { Bucket: "arn:aws:s3:::x", Account: OTHER_ACCOUNT } } } };
+    expect(highRiskReason(activity({ ...write, action: "s3:PutBucketReplication", request: replication }))).toBe(`s3:PutBucketReplication to account ${OTHER_ACCOUNT}`);
+    expect(highRiskReason(activity({ ...write, action: "iam:PutUserPolicy", request: { policyDocument: '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' } }))).toBe("iam:PutUserPolicy Action:*");
+    expect(highRiskReason(activity({ ...write, action: "guardduty:UpdateDetector", request: { enable: false } }))).toBe("guardduty:UpdateDetector enable=false");
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import marker from "./kill-chain-progression.ts";
+import { candidate, context, signal } from "./testing.ts";
+
+const ctx = context();
+
+describe("kill-chain-progression", () => {
+  it("fires on access → persistence → evasion → impact, naming tactics and techniques", () => {
+    const c = candidate([
+      signal({ minute: 0, tactic: "TA0001", technique: "T1078.004" }),
+      signal({ minute: 5, tactic: "TA0007", technique: "T1087.004" }),
+      signal({ minute: 9, tactic: "TA0003", technique: "T1098.001" }),
+      signal({ minute: 12, tactic: "TA0005", technique: "T1562.008" }),
+    ]);
+    const f = marker.evaluate(c, ctx);
+    expect(f).toBeDefined();
+    expect(f!.indicators.find((i) => i.key === "ATTACK_TACTIC")!.values).toEqual(["TA0001", "TA0007", "TA0003", "TA0005"]);
+    expect(f!.indicators.find((i) => i.key === "ATTACK_TECHNIQUE")!.values).toContain("T1562.008");
+    expect(f!.evidence).toMatch(/Initial Access \(TA0001\) → Discovery \(TA0007\)/);
+    expect(f!.weight).toBeGreaterThan(marker.weight);
+  });
+
+  it("does not fire on two tactics however many signals", () => {
+    const c = candidate([0, 1, 2, 3].map((m) => signal({ minute: m, tactic: m % 2 ? "TA0007" : "TA0009" })));
+    expect(marker.evaluate(c, ctx)).toBeUndefined();
+  });
+
+  it("does not fire when the tactics run backwards along the chain", () => {
+    const c = candidate([signal({ minute: 0, tactic: "TA0040" }), signal({ minute: 1, tactic: "TA0010" }), signal({ minute: 2, tactic: "TA0003" })]);
+    expect(marker.evaluate(c, ctx)).toBeUndefined();
+  });
+
+  it("ignores tactic ids it does not know instead of throwing", () => {
+    const c = candidate([signal({ tactic: "TA9999" }), signal({ tactic: "TA0001" }), signal({ tactic: "TA0003" })]);
+    expect(marker.evaluate(c, ctx)).toBeUndefined();
+  });
+});
