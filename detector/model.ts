@@ -44,6 +44,10 @@ export interface ActorProfile {
   ips: Set<string>;
   /** Per active day: 95th percentile of bytes out, of reads, of distinct APIs, of errors. */
   dailyP95: { bytes: number; reads: number; distinctApis: number; errors: number };
+  /** Accounts it acted in (differs from its own for cross-account roles and sweeps). */
+  accounts?: ReadonlySet<string>;
+  /** Host sources: public remote endpoints it contacted (destination IPs, queried domains). */
+  remotes?: ReadonlySet<string>;
 }
 
 /** History profiles, queried by signals and markers. */

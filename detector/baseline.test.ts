@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { Activity } from "./activity.ts";
+import { BaselineBuilder, buildBaseline, p95 } from "./baseline.ts";
+import { ACCOUNT, ALICE, EVAL, INTEL, IPS, OTHER_ACCOUNT, T0, ct, hostActivity } from "./signals/testing.ts";
+
+const DAY = 86_400_000;
+
+describe("buildBaseline", () => {
+  const history: Activity[] = [
+    ct("s3:GetObject", { time: T0, bytes: 100 }),
+    ct("s3:GetObject", { time: T0 + 1, bytes: 300 }),
+    ct("iam:ListUsers", { time: T0 + DAY, error: "AccessDenied" }),
+    ct("sts:AssumeRole", { time: T0 + DAY, account: OTHER_ACCOUNT }),
+    ct("s3:ListBuckets", { time: EVAL + 1 }),
+  ];
+  const baseline = buildBaseline(history, INTEL, EVAL);
+
+  it("profiles actors with tokens, IPs, accounts and active days, ignoring activity after the history end", () => {
+    const alice = baseline.actor(ALICE)!;
+    expect(alice.count).toBe(4);
+    expect(alice.activeDays).toBe(2);
+    expect(alice.tokens.get("api:s3:GetObject")).toBe(2);
+    expect(alice.tokens.get("asn:7922")).toBe(4);
+    expect(alice.tokens.has("api:s3:ListBuckets")).toBe(false);
+    expect([...alice.ips]).toEqual([IPS.home]);
+    expect([...alice.accounts!].sort()).toEqual([ACCOUNT, OTHER_ACCOUNT]);
+    expect(alice.dailyP95).toEqual({ bytes: 400, reads: 2, distinctApis: 2, errors: 1 });
+  });
+
+  it("counts tokens per account and groups peers", () => {
+    expect(baseline.accountTokens(ACCOUNT)?.get("api:s3:GetObject")).toBe(2);
+    expect(baseline.accountTokens("999999999999")).toBeUndefined();
+    expect(baseline.peers(`${ACCOUNT}|IAMUser`)).toEqual([ALICE]);
+    expect(baseline.peers("nobody")).toEqual([]);
+  });
+
+  it("marks IPs of many actors or of several accounts as shared", () => {
+    const b = new BaselineBuilder(INTEL, EVAL);
+    for (let i = 0; i < 4; i++) b.add(ct("s3:ListBuckets", { time: T0, actor: `arn:aws:iam::${ACCOUNT}:user/u${i}`, sourceIp: "73.5.5.5" }));
+    for (let i = 0; i < 3; i++) b.add(ct("s3:ListBuckets", { time: T0, actor: `arn:aws:iam::${ACCOUNT}:user/v${i}`, sourceIp: "73.6.6.6" }));
+    for (const acct of ["1", "2", "3"]) b.add(ct("s3:ListBuckets", { time: T0, actor: `arn:aws:iam::${acct}:role/scan`, actorAccount: acct, sourceIp: "73.7.7.7" }));
+    const baseline = b.finish();
+    expect([baseline.isSharedIp("73.5.5.5"), baseline.isSharedIp("73.6.6.6"), baseline.isSharedIp("73.7.7.7")]).toEqual([true, false, true]);
+  });
+
+  it("keeps public remotes of hosts, not private ones", () => {
+    const b = buildBaseline(
+      [hostActivity("flow:ACCEPT", { dstIp: "198.51.100.7" }, { time: T0 }), hostActivity("flow:ACCEPT", { dstIp: "10.0.0.9" }, { time: T0 }), hostActivity("dns:query", { domain: "Repo.Example.com." }, { time: T0 })],
+      INTEL,
+      EVAL,
+    );
+    const host = b.actor("i-0abc123def4567890")!;
+    expect([...host.remotes!].sort()).toEqual(["198.51.100.7", "repo.example.com"]);
+  });
+
+  it("p95 is the nearest rank", () => {
+    expect(p95([])).toBe(0);
+    expect(p95([5])).toBe(5);
+    expect(p95(Array.from({ length: 100 }, (_, i) => i + 1))).toBe(95);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The history baseline: per-actor profiles (behaviour tokens, source IPs, active days, daily
+ * 95th percentiles), per-account token counts, peer groups and shared IPs, counted in one pass
+ * over the history period into maps — never one array per activity — so millions of activities
+ * fit in memory.
+ */
+import type { Activity } from "./activity.ts";
+import type { IntelIndex } from "./intel.ts";
+import type { ActorProfile, ActorRef, Baseline, Token } from "./model.ts";
+import { actorRefOf } from "./peers.ts";
+import { isPublicIpv4 } from "./signals/net.ts";
+import { tokensOf } from "./tokens.ts";
+
+/** Thresholds of the baseline. */
+export interface BaselineOptions {
+  /**
+   * An IP used by at least this many distinct actors in history is shared infrastructure (NAT
+   * gateway, office egress, CI runners, a scanner's address). Default 4.
+   */
+  sharedIpMinActors?: number;
+  /**
+   * An IP used by actors of at least this many distinct accounts is shared too. Default 3, not 2:
+   * one person's SSO roles in two accounts are two actors of two accounts from one home address,
+   * and that address should still link their activity.
+   */
+  sharedIpMinAccounts?: number;
+  /** At most this many source IPs and remotes are kept per actor (anonymous visitors have thousands). Default 5000. */
+  maxIpsPerActor?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** One active day of one actor. */
+interface DayStats {
+  bytes: number;
+  reads: number;
+  errors: number;
+  apis: Set<string>;
+}
+
+/** What is counted for one actor while the history streams by. */
+interface ActorAccumulator {
+  ref: ActorRef;
+  count: number;
+  tokens: Map<Token, number>;
+  ips: Set<string>;
+  accounts: Set<string>;
+  remotes: Set<string>;
+  days: Map<number, DayStats>;
+}
+
+/** Who used an IP, until it is known to be shared (then only the verdict is kept). */
+interface IpUse {
+  actors: Set<string>;
+  accounts: Set<string>;
+}
+
+/** Nearest-rank 95th percentile of the values (0 for none). */
+export function p95(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? 0;
+}
+
+/**
+ * Builds a baseline incrementally: `add` each history activity (in any order, in batches), then
+ * `finish`. Activities at or after `historyEnd` are ignored, so a pipeline may feed it everything.
+ */
+export class BaselineBuilder {
+  private readonly actors = new Map<string, ActorAccumulator>();
+  private readonly accountTokens = new Map<string, Map<Token, number>>();
+  private readonly peerGroups = new Map<string, Set<string>>();
+  private readonly ipUse = new Map<string, IpUse>();
+  private readonly sharedIps = new Set<string>();
+  private readonly minActors: number;
+  private readonly minAccounts: number;
+  private readonly maxIps: number;
+
+  constructor(
+    private readonly intel: IntelIndex,
+    private readonly historyEnd: number,
+    options: BaselineOptions = {},
+  ) {
+    this.minActors = options.sharedIpMinActors ?? 4;
+    this.minAccounts = options.sharedIpMinAccounts ?? 3;
+    this.maxIps = options.maxIpsPerActor ?? 5000;
+  }
+
+  /** Count one history activity. */
+  add(a: Activity): void {
+    if (a.time >= this.historyEnd) return;
+    const acc = this.accumulatorOf(a);
+    acc.count++;
+    acc.accounts.add(a.account);
+    const tokens = tokensOf(a, this.intel);
+    increment(acc.tokens, tokens);
+    let accountTokens = this.accountTokens.get(a.account);
+    if (!accountTokens) this.accountTokens.set(a.account, (accountTokens = new Map()));
+    increment(accountTokens, tokens);
+
+    const dayIndex = Math.floor(a.time / DAY_MS);
+    let day = acc.days.get(dayIndex);
+    if (!day) acc.days.set(dayIndex, (day = { bytes: 0, reads: 0, errors: 0, apis: new Set() }));
+    day.bytes += a.bytes ?? 0;
+    if (a.readOnly) day.reads++;
+    if (a.error) day.errors++;
+    day.apis.add(a.action);
+
+    if (a.sourceIp) {
+      if (acc.ips.size < this.maxIps) acc.ips.add(a.sourceIp);
+      this.countIpUse(a.sourceIp, a.actor, a.actorAccount);
+    }
+    if (a.host && acc.remotes.size < this.maxIps) {
+      if (a.host.dstIp && isPublicIpv4(a.host.dstIp)) acc.remotes.add(a.host.dstIp);
+      if (a.host.domain) acc.remotes.add(a.host.domain.toLowerCase().replace(/\.$/, ""));
+    }
+  }
+
+  /** Count every activity of an iterable. */
+  addAll(activities: Iterable<Activity>): this {
+    for (const a of activities) this.add(a);
+    return this;
+  }
+
+  /** The baseline of everything added so far. */
+  finish(): Baseline {
+    const profiles = new Map<string, ActorProfile>();
+    for (const [key, acc] of this.actors) {
+      const days = [...acc.days.values()];
+      profiles.set(key, {
+        ref: acc.ref,
+        count: acc.count,
+        activeDays: days.length,
+        tokens: acc.tokens,
+        ips: acc.ips,
+        accounts: acc.accounts,
+        remotes: acc.remotes,
+        dailyP95: {
+          bytes: p95(days.map((d) => d.bytes)),
+          reads: p95(days.map((d) => d.reads)),
+          distinctApis: p95(days.map((d) => d.apis.size)),
+          errors: p95(days.map((d) => d.errors)),
+        },
+      });
+    }
+    const peers = new Map([...this.peerGroups].map(([group, keys]) => [group, [...keys].sort()] as const));
+    const accountTokens = this.accountTokens;
+    const sharedIps = this.sharedIps;
+    const historyEnd = this.historyEnd;
+    return {
+      historyEnd,
+      actor: (key) => profiles.get(key),
+      accountTokens: (account) => accountTokens.get(account),
+      peers: (group) => peers.get(group) ?? [],
+      isSharedIp: (ip) => sharedIps.has(ip),
+    };
+  }
+
+  private accumulatorOf(a: Activity): ActorAccumulator {
+    let acc = this.actors.get(a.actor);
+    if (!acc) {
+      const ref = actorRefOf(a);
+      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), days: new Map() };
+      this.actors.set(a.actor, acc);
+      let group = this.peerGroups.get(ref.peerGroup);
+      if (!group) this.peerGroups.set(ref.peerGroup, (group = new Set()));
+      group.add(a.actor);
+    }
+    return acc;
+  }
+
+  private countIpUse(ip: string, actor: string, account: string): void {
+    if (this.sharedIps.has(ip)) return;
+    let use = this.ipUse.get(ip);
+    if (!use) this.ipUse.set(ip, (use = { actors: new Set(), accounts: new Set() }));
+    use.actors.add(actor);
+    use.accounts.add(account);
+    if (use.actors.size >= this.minActors || use.accounts.size >= this.minAccounts) {
+      this.sharedIps.add(ip);
+      this.ipUse.delete(ip);
+    }
+  }
+}
+
+function increment(counts: Map<Token, number>, tokens: readonly Token[]): void {
+  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+}
+
+/** Build the baseline of a whole history in one call (see BaselineBuilder). */
+export function buildBaseline(history: Iterable<Activity>, intel: IntelIndex, historyEnd: number, options: BaselineOptions = {}): Baseline {
+  return new BaselineBuilder(intel, historyEnd, options).addAll(history).finish();
+}

@@ -1,0 +1,126 @@
+/**
+ * The signal engine: runs the registered signal definitions over activities in event-time order
+ * and turns their hits into `Signal`s. Memory is bounded by the rules' windows: the engine sweeps
+ * its state as event time advances.
+ */
+import type { Activity, Source } from "../activity.ts";
+import type { IntelIndex } from "../intel.ts";
+import type { ActorRef, AnomalyModel, Baseline, Token } from "../model.ts";
+import { actorRefOf } from "../peers.ts";
+import type { Signal } from "../signal.ts";
+import { unknownNameMessage } from "../../schema/did-you-mean.ts";
+import type { SignalContext, SignalDefinition } from "./define.ts";
+import { SIGNAL_DEFINITIONS } from "./registry.ts";
+import { MINUTE, SignalState } from "./state.ts";
+
+/** What the engine needs. */
+export interface SignalEngineOptions {
+  baseline: Baseline;
+  model: AnomalyModel;
+  intel: IntelIndex;
+  /** Only these signals (rule ids or finding types), for variants; all when absent. */
+  types?: readonly string[];
+  /** Model scores at or above this are anomalous. Default 0.8. */
+  anomalyThreshold?: number;
+  /** Definitions to run instead of the registry (tests). */
+  definitions?: readonly SignalDefinition[];
+}
+
+/** A running engine. */
+export interface SignalEngine {
+  /** The definitions it runs. */
+  readonly definitions: readonly SignalDefinition[];
+  /** Signals raised by one activity; call in event-time order. */
+  observe(a: Activity): Signal[];
+}
+
+const SWEEP_EVERY = 5 * MINUTE;
+
+/** Pick the definitions named by ids or types; unknown names are an error with a suggestion. */
+export function selectDefinitions(all: readonly SignalDefinition[], names: readonly string[] | undefined): SignalDefinition[] {
+  if (!names) return [...all];
+  const known = new Set(all.flatMap((d) => [d.id, d.type, ...(d.types ?? [])]));
+  for (const name of names) if (!known.has(name)) throw new Error(unknownNameMessage("signal", name, [...all.map((d) => d.id)]));
+  const wanted = new Set(names);
+  return all.filter((d) => wanted.has(d.id) || wanted.has(d.type) || (d.types ?? []).some((t) => wanted.has(t)));
+}
+
+/** Create an engine over a baseline, an anomaly model and intel. */
+export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
+  const definitions = selectDefinitions(options.definitions ?? SIGNAL_DEFINITIONS, options.types);
+  const bySource = new Map<Source, SignalDefinition[]>();
+  for (const d of definitions) {
+    for (const source of d.sources) {
+      let list = bySource.get(source);
+      if (!list) bySource.set(source, (list = []));
+      list.push(d);
+    }
+  }
+
+  // Per-activity memo: the actor ref and model scores are asked by several rules.
+  let memoFor: Activity | undefined;
+  let memoRef: ActorRef | undefined;
+  const memoScores = new Map<Token, number>();
+  const refOf = (a: Activity): ActorRef => {
+    if (memoFor !== a) {
+      memoFor = a;
+      memoRef = undefined;
+      memoScores.clear();
+    }
+    return (memoRef ??= actorRefOf(a));
+  };
+
+  const state = new SignalState();
+  const ctx: SignalContext = {
+    baseline: options.baseline,
+    model: options.model,
+    intel: options.intel,
+    anomalyThreshold: options.anomalyThreshold ?? 0.8,
+    state,
+    actorRef: refOf,
+    anomaly(a, token) {
+      const ref = refOf(a);
+      let s = memoScores.get(token);
+      if (s === undefined) memoScores.set(token, (s = options.model.score(ref, token)));
+      return s;
+    },
+  };
+
+  let sweptAt = -Infinity;
+  return {
+    definitions,
+    observe(a) {
+      if (a.time - sweptAt >= SWEEP_EVERY) {
+        state.sweep(a.time);
+        sweptAt = a.time;
+      }
+      const rules = bySource.get(a.source);
+      if (!rules) return [];
+      let out: Signal[] | undefined;
+      for (const d of rules) {
+        const hit = d.observe(a, ctx);
+        if (!hit) continue;
+        const type = hit.type ?? d.type;
+        if (type !== d.type && !(d.types ?? []).includes(type)) throw new Error(`signal rule ${d.id} raised type "${type}" it does not declare in types`);
+        const id = `${type}@${a.id}`;
+        out ??= [];
+        if (out.some((s) => s.id === id)) continue;
+        out.push({
+          id,
+          type,
+          foundational: d.foundational,
+          severity: hit.severity ?? d.severity,
+          tactic: d.tactic,
+          ...(d.technique ? { technique: d.technique } : {}),
+          time: a.time,
+          activity: a,
+          activityIds: hit.activityIds ? [...hit.activityIds] : [a.id],
+          indicators: hit.indicators,
+          evidence: hit.evidence,
+          ...(hit.anomaly !== undefined ? { anomaly: hit.anomaly } : {}),
+        });
+      }
+      return out ?? [];
+    },
+  };
+}

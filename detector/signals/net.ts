@@ -1,0 +1,25 @@
+/**
+ * Network helpers shared by the baseline and host signals: which addresses are public, which
+ * ports miners speak on.
+ */
+import { ipv4ToNumber } from "../intel.ts";
+
+/** Private, loopback, link-local (IMDS), CGNAT and multicast ranges as [start, size]. */
+const NON_PUBLIC: ReadonlyArray<readonly [number, number]> = [
+  ["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16], ["127.0.0.0", 8], ["169.254.0.0", 16],
+  ["100.64.0.0", 10], ["0.0.0.0", 8], ["224.0.0.0", 3],
+].map(([base, bits]) => [ipv4ToNumber(base as string) ?? 0, 2 ** (32 - (bits as number))] as const);
+
+/** Whether an IPv4 address is routable on the internet (IPv6 and garbage count as not public). */
+export function isPublicIpv4(ip: string): boolean {
+  const n = ipv4ToNumber(ip);
+  if (n === undefined) return false;
+  for (const [start, size] of NON_PUBLIC) if (n >= start && n < start + size) return false;
+  return true;
+}
+
+/** The instance metadata service address. */
+export const IMDS_IP = "169.254.169.254";
+
+/** Stratum ports cryptocurrency miners commonly use to reach their pools. */
+export const MINING_PORTS: ReadonlySet<number> = new Set([3333, 3334, 4444, 5555, 7777, 14433, 14444, 45560, 45700]);

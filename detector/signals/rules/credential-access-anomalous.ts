@@ -1,0 +1,38 @@
+import { defineSignal } from "../define.ts";
+import { apiScore, attackIndicators, failed, field, fmt, indicator, originScore } from "../helpers.ts";
+import { HOUR, MINUTE } from "../state.ts";
+
+const SECRET_READS = new Set(["secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue", "ec2:GetPasswordData", "rds:GenerateDbAuthToken"]);
+const PARAMETER_READS = new Set(["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"]);
+const BURST = 5;
+
+/** Secret values, decrypted parameters or instance passwords read by an actor for whom that is unusual; stronger in bursts. */
+export default defineSignal({
+  id: "credential-access-anomalous",
+  type: "CredentialAccess:IAMUser/AnomalousBehavior",
+  foundational: true,
+  sources: ["cloudtrail"],
+  severity: 5,
+  tactic: "TA0006",
+  technique: "T1555.006",
+  observe(a, ctx) {
+    const isSecret = SECRET_READS.has(a.action);
+    if (!isSecret && !(PARAMETER_READS.has(a.action) && field(a.request, "withDecryption") === true)) return undefined;
+    if (failed(a)) return undefined;
+    const window = ctx.state.windows("credential-access/reads", 15 * MINUTE).add(a.actor, a.time, a.id, 1, a.resources[0] ?? a.action);
+    const api = apiScore(ctx, a);
+    const score = Math.max(api, originScore(ctx, a));
+    if (score < ctx.anomalyThreshold) return undefined;
+    const burst = window.count >= BURST || a.action === "secretsmanager:BatchGetSecretValue";
+    // Once when it turns unusual, once more when it becomes a burst.
+    const latch = ctx.state.latch(burst ? "credential-access/burst" : "credential-access/first", HOUR);
+    if (!latch.first(a.actor, a.time)) return undefined;
+    return {
+      severity: burst ? 7 : 5,
+      anomaly: score,
+      activityIds: window.ids,
+      indicators: [indicator("HIGH_RISK_API", [a.action]), ...(api >= ctx.anomalyThreshold ? [indicator("UNUSUAL_API_FOR_ACCOUNT", [a.action])] : []), ...attackIndicators("TA0006", "T1555.006")],
+      evidence: `${a.actor} called ${a.action} (${window.count} credential reads of ${window.distinct} items in 15 minutes), unusual for it (anomaly ${fmt(score)}).`,
+    };
+  },
+});

@@ -1,0 +1,31 @@
+import { defineSignal } from "../define.ts";
+import { asnToken, attackIndicators, fmt, indicator, networkLabel } from "../helpers.ts";
+import { DAY } from "../state.ts";
+
+/** Calls from a network (ASN) or tool foreign to the actor and its peers (once per actor, network and tool a day): weak evidence. */
+export default defineSignal({
+  id: "unusual-origin-for-user",
+  type: "UnauthorizedAccess:IAMUser/AnomalousBehavior",
+  foundational: false,
+  sources: ["cloudtrail"],
+  severity: 3,
+  tactic: "TA0001",
+  technique: "T1078.004",
+  observe(a, ctx) {
+    if (a.actorType === "AWSService" || a.actorType === "Anonymous" || !a.sourceIp) return undefined;
+    const asn = asnToken(ctx, a);
+    const asnScore = asn ? ctx.anomaly(a, asn) : 0;
+    const agentScore = a.agentFamily ? ctx.anomaly(a, `agent:${a.agentFamily}`) : 0;
+    if (asnScore < ctx.anomalyThreshold && agentScore < ctx.anomalyThreshold) return undefined;
+    if (!ctx.state.latch("unusual-origin-for-user", DAY).first(`${a.actor}|${asn}|${a.agentFamily}`, a.time)) return undefined;
+    const indicators = [...attackIndicators("TA0001", "T1078.004")];
+    if (asnScore >= ctx.anomalyThreshold && asn) indicators.unshift(indicator("UNUSUAL_ASN_FOR_USER", [asn.slice(4)]));
+    if (agentScore >= ctx.anomalyThreshold) indicators.unshift(indicator("SUSPICIOUS_USER_AGENT", [a.agentFamily ?? "?"]));
+    return {
+      severity: asnScore >= ctx.anomalyThreshold && agentScore >= ctx.anomalyThreshold ? 4 : 3,
+      anomaly: Math.max(asnScore, agentScore),
+      indicators,
+      evidence: `${a.actor} called ${a.action} from ${a.sourceIp} in ${networkLabel(ctx, a.sourceIp)} (network score ${fmt(asnScore)}) with ${a.agentFamily ?? "an unknown tool"} (tool score ${fmt(agentScore)}).`,
+    };
+  },
+});

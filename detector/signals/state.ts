@@ -1,0 +1,214 @@
+/**
+ * Bounded per-engine memory for signals: sliding windows per key (counts, sums, distinct tags and
+ * the latest activity ids over a time window, in fixed time buckets), latches (fire once per key
+ * per period) and timed maps. Everything is evicted by event time, so memory follows the window,
+ * not the input.
+ */
+
+/** A window's totals after an `add`. */
+export interface WindowView {
+  count: number;
+  sum: number;
+  /** Distinct tags seen in the window. */
+  distinct: number;
+  /** The latest activity ids in the window (at most the window's `maxIds`). */
+  ids: readonly string[];
+  /** Time of the oldest activity still counted. */
+  first: number;
+}
+
+interface Bucket {
+  start: number;
+  count: number;
+  sum: number;
+}
+
+interface KeyWindow {
+  buckets: Bucket[];
+  count: number;
+  sum: number;
+  tags: Map<string, number>;
+  tagsSweptAt: number;
+  ids: string[];
+  idTimes: number[];
+  last: number;
+}
+
+const BUCKETS = 30;
+
+/** Sliding windows keyed by actor (or any key): totals over the last `windowMs` of event time. */
+export class SlidingWindows {
+  private readonly keys = new Map<string, KeyWindow>();
+  private readonly bucketMs: number;
+
+  constructor(
+    readonly windowMs: number,
+    readonly maxIds = 100,
+  ) {
+    this.bucketMs = Math.max(1, Math.ceil(windowMs / BUCKETS));
+  }
+
+  /** Add one activity to a key's window and return the window's totals. */
+  add(key: string, time: number, id: string, value = 1, tag?: string): WindowView {
+    let w = this.keys.get(key);
+    if (!w) this.keys.set(key, (w = { buckets: [], count: 0, sum: 0, tags: new Map(), tagsSweptAt: time, ids: [], idTimes: [], last: time }));
+    const horizon = time - this.windowMs;
+    while (w.buckets.length > 0 && w.buckets[0]!.start + this.bucketMs <= horizon) {
+      const old = w.buckets.shift()!;
+      w.count -= old.count;
+      w.sum -= old.sum;
+    }
+    const start = time - (time % this.bucketMs);
+    let bucket = w.buckets[w.buckets.length - 1];
+    if (!bucket || bucket.start < start) w.buckets.push((bucket = { start, count: 0, sum: 0 }));
+    bucket.count++;
+    bucket.sum += value;
+    w.count++;
+    w.sum += value;
+    w.last = Math.max(w.last, time);
+    if (tag !== undefined) {
+      w.tags.set(tag, time);
+      if (time - w.tagsSweptAt >= this.bucketMs) {
+        for (const [t, seen] of w.tags) if (seen <= horizon) w.tags.delete(t);
+        w.tagsSweptAt = time;
+      }
+    }
+    w.ids.push(id);
+    w.idTimes.push(time);
+    let drop = 0;
+    while (drop < w.ids.length && (w.idTimes[drop]! <= horizon || w.ids.length - drop > this.maxIds)) drop++;
+    if (drop > 0) {
+      w.ids.splice(0, drop);
+      w.idTimes.splice(0, drop);
+    }
+    return { count: w.count, sum: w.sum, distinct: w.tags.size, ids: w.ids, first: w.buckets[0]?.start ?? time };
+  }
+
+  /** A key's totals at `time` without adding to them (zeros for an unknown key). */
+  peek(key: string, time: number): WindowView {
+    const w = this.keys.get(key);
+    if (!w) return { count: 0, sum: 0, distinct: 0, ids: [], first: time };
+    const horizon = time - this.windowMs;
+    let count = 0;
+    let sum = 0;
+    for (const b of w.buckets) {
+      if (b.start + this.bucketMs <= horizon) continue;
+      count += b.count;
+      sum += b.sum;
+    }
+    let distinct = 0;
+    for (const seen of w.tags.values()) if (seen > horizon) distinct++;
+    return { count, sum, distinct, ids: w.ids, first: w.buckets[0]?.start ?? time };
+  }
+
+  /** Forget a key (after a burst fired, to count the next one afresh). */
+  reset(key: string): void {
+    this.keys.delete(key);
+  }
+
+  /** Drop keys idle for longer than the window. */
+  sweep(now: number): void {
+    for (const [key, w] of this.keys) if (w.last <= now - this.windowMs) this.keys.delete(key);
+  }
+
+  /** Keys currently held (for tests and memory checks). */
+  get size(): number {
+    return this.keys.size;
+  }
+}
+
+/** Remembers keys for a period: `first` is true once per key per `ttlMs`. */
+export class Latch {
+  private readonly seen = new Map<string, number>();
+
+  constructor(readonly ttlMs: number) {}
+
+  /** True if the key was not latched within the last `ttlMs`; latches it. */
+  first(key: string, time: number): boolean {
+    const at = this.seen.get(key);
+    if (at !== undefined && time - at < this.ttlMs) return false;
+    this.seen.set(key, time);
+    return true;
+  }
+
+  sweep(now: number): void {
+    for (const [key, at] of this.seen) if (now - at >= this.ttlMs) this.seen.delete(key);
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+}
+
+/** A map whose entries expire `ttlMs` after they were last set. */
+export class TimedMap<V> {
+  private readonly entries = new Map<string, { value: V; at: number }>();
+
+  constructor(readonly ttlMs: number) {}
+
+  get(key: string, now: number): V | undefined {
+    const e = this.entries.get(key);
+    if (!e || now - e.at >= this.ttlMs) return undefined;
+    return e.value;
+  }
+
+  set(key: string, value: V, now: number): void {
+    this.entries.set(key, { value, at: now });
+  }
+
+  sweep(now: number): void {
+    for (const [key, e] of this.entries) if (now - e.at >= this.ttlMs) this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+interface Sweepable {
+  sweep(now: number): void;
+}
+
+/**
+ * One engine's memory. Rules ask for their structures by name (`state.windows("discovery", 15 *
+ * MINUTE)`); the same name gives the same structure, and the engine sweeps them all as event
+ * time advances.
+ */
+export class SignalState {
+  private readonly parts = new Map<string, Sweepable>();
+
+  windows(name: string, windowMs: number, maxIds = 100): SlidingWindows {
+    return this.part(name, function windows() {
+      return new SlidingWindows(windowMs, maxIds);
+    });
+  }
+
+  latch(name: string, ttlMs: number): Latch {
+    return this.part(name, function latch() {
+      return new Latch(ttlMs);
+    });
+  }
+
+  timed<V>(name: string, ttlMs: number): TimedMap<V> {
+    return this.part(name, function timed() {
+      return new TimedMap<V>(ttlMs);
+    });
+  }
+
+  /** Evict everything older than its period. */
+  sweep(now: number): void {
+    for (const part of this.parts.values()) part.sweep(now);
+  }
+
+  private part<T extends Sweepable>(name: string, make: () => T): T {
+    // Kinds are part of the key: a window and a latch may share a rule's name.
+    const key = `${make.name}|${name}`;
+    let part = this.parts.get(key);
+    if (!part) this.parts.set(key, (part = make()));
+    return part as T;
+  }
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
