@@ -74,6 +74,6 @@ export function syntheticHistory(seed = 1): Activity[] {
   BACKEND_DEVS.forEach((dev, i) => act(dev, "IAMUser", DEV_ACCOUNT, BACKEND_APIS.filter((_, j) => j !== i), 40, "aws-cli"));
   FRONTEND_DEVS.forEach((dev, i) => act(dev, "AssumedRole", DEV_ACCOUNT, FRONTEND_APIS.filter((_, j) => j !== i), 40, "console"));
   act(SCANNER, "AssumedRole", DEV_ACCOUNT, SCANNER_APIS, 60, "boto3");
-  act(ADMIN, "IAMUser", ADMIN_ACCOUNT, ADMIN_APIS, 20, "console");
+  act(ADMIN, "IAMUser", ADMIN_ACCOUNT, ADMIN_APIS, 20, "aws-sdk-go");
   return out.sort((a, b) => a.time - b.time);
 }
