@@ -1,0 +1,196 @@
+/**
+ * Reading files into activities: every record is used, skipped by design or rejected with file,
+ * line and reason (see stats.ts). Files stream through the splitters chunk by chunk.
+ */
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Activity } from "../activity.ts";
+import { DecompressError, fileChunks } from "./chunks.ts";
+import { cloudTrailActivity } from "./cloudtrail.ts";
+import { formatFromHead, formatFromPath, layoutContext, type FileFormat } from "./formats.ts";
+import { isRejection, longValuePath, MAX_VALUE_CHARS, rejection, type Rejection } from "./reject.ts";
+import { resolverActivity } from "./route53.ts";
+import { runtimeActivity } from "./runtime.ts";
+import { JsonArraySplitter, LineSplitter, type SplitSink } from "./splitters.ts";
+import { reject, skip, type IngestStats } from "./stats.ts";
+import { FlowLineReader } from "./vpcflow.ts";
+import { flowHeaderFields } from "../../schema/vpcflow.ts";
+
+/** Options of every reader. */
+export interface ReadOptions {
+  /** Make the first rejected record fatal (an {@link IngestError}). */
+  strict?: boolean;
+  /** Counts of what was read, used, skipped and rejected; updated as records go by. */
+  stats: IngestStats;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * One parsed JSON record as an activity: a runtime event (`class_uid`), a Resolver query log
+ * record (`query_name`), a lookup-events entry (`CloudTrailEvent` holds the record as a string) or
+ * a CloudTrail record.
+ */
+function jsonActivity(value: unknown): Activity | Rejection {
+  if (isObj(value)) {
+    if ("class_uid" in value) return runtimeActivity(value);
+    if ("query_name" in value) return resolverActivity(value);
+    if ("CloudTrailEvent" in value) {
+      const inner = value.CloudTrailEvent;
+      if (typeof inner !== "string") return rejection("lookup-events CloudTrailEvent", `lookup-events entry: CloudTrailEvent is ${typeof inner}, expected the record as a JSON string`);
+      let record: unknown;
+      try {
+        record = JSON.parse(inner);
+      } catch (e) {
+        return rejection("lookup-events CloudTrailEvent", `lookup-events entry: CloudTrailEvent is not JSON (${(e as Error).message})`);
+      }
+      return checked(record, inner.length);
+    }
+  }
+  return cloudTrailActivity(value);
+}
+
+/** `jsonActivity` after the bound on value length (checked only when the text could break it). */
+function checked(value: unknown, textLength: number): Activity | Rejection {
+  if (textLength > MAX_VALUE_CHARS) {
+    const path = longValuePath(value);
+    if (path !== undefined) return rejection("value too long", `value of ${path} is longer than ${MAX_VALUE_CHARS} characters`);
+  }
+  return jsonActivity(value);
+}
+
+/** Where sinks put activities; the reader takes `items` away after each chunk. */
+interface Batch {
+  items: Activity[];
+}
+
+/** Count one produced activity or rejection. */
+function account(stats: IngestStats, strict: boolean | undefined, file: string, line: number, result: Activity | Rejection, batch: Batch): void {
+  if (isRejection(result)) return reject(stats, strict, file, line, result.kind, result.detail);
+  stats.read++;
+  stats.used++;
+  stats.bySource[result.source]++;
+  batch.items.push(result);
+}
+
+/** The sink that parses JSON record texts (array elements or lines). */
+function jsonSink(file: string, opts: ReadOptions, batch: Batch): SplitSink {
+  const { stats, strict } = opts;
+  return {
+    record(text, line) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        return reject(stats, strict, file, line, "broken JSON", `broken JSON: ${(e as Error).message}`);
+      }
+      account(stats, strict, file, line, checked(value, text.length), batch);
+    },
+    oversize(line, bytes) {
+      reject(stats, strict, file, line, "record too long", `record of ${bytes} bytes is longer than the bound; skipped`);
+    },
+    notObject(line) {
+      reject(stats, strict, file, line, "not a JSON object", "array element is not a JSON object");
+    },
+  };
+}
+
+/** The sink that reads flow log lines against the file's header. */
+function flowSink(file: string, opts: ReadOptions, batch: Batch): SplitSink {
+  const { stats, strict } = opts;
+  const context = layoutContext(file);
+  let reader = new FlowLineReader(undefined, context);
+  return {
+    record(text, line) {
+      // Header lines start with "version"; records start with a digit.
+      if (text.charCodeAt(0) === 0x76) {
+        const fields = flowHeaderFields(text);
+        if (fields) {
+          reader = new FlowLineReader(fields, context);
+          return;
+        }
+      }
+      const result = reader.read(text);
+      if (typeof result === "string") return skip(stats, result);
+      account(stats, strict, file, line, result, batch);
+    },
+    oversize(line, bytes) {
+      reject(stats, strict, file, line, "record too long", `line of ${bytes} bytes is longer than the bound; skipped`);
+    },
+  };
+}
+
+/**
+ * The activities of one file, in file order, yielded per decompressed chunk. Damage (a truncated
+ * gzip, a document cut short) is counted as one rejected record at the line where it shows.
+ */
+export async function* readFileActivities(file: string, opts: ReadOptions): AsyncGenerator<Activity[]> {
+  const { stats, strict } = opts;
+  stats.files++;
+  const batch: Batch = { items: [] };
+  let format: FileFormat | undefined = formatFromPath(file);
+  let lines: LineSplitter | undefined;
+  let array: JsonArraySplitter | undefined;
+  const chunks = fileChunks(file);
+  try {
+    for await (const chunk of chunks) {
+      if (!lines && !array) {
+        format ??= formatFromHead(chunk);
+        if (format === "json-array") array = new JsonArraySplitter(jsonSink(file, opts, batch));
+        else lines = new LineSplitter(format === "vpc-flow" ? flowSink(file, opts, batch) : jsonSink(file, opts, batch));
+      }
+      (array ?? lines)!.push(chunk);
+      if (batch.items.length > 0) {
+        yield batch.items;
+        batch.items = [];
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof DecompressError)) throw error;
+    const cut = array?.end();
+    const line = cut?.cutRecordLine ?? (lines ? lines.lines + 1 : 1);
+    reject(stats, strict, file, line, "truncated gzip", `${error.message}; the records from line ${line} on are lost`);
+    if (batch.items.length > 0) yield batch.items;
+    return;
+  }
+  lines?.end();
+  if (array) {
+    const end = array.end();
+    if (!array.foundArray) reject(stats, strict, file, 1, "no record array", 'JSON document holds no record array ({"Records":[...]}, {"Events":[...]} or [...])');
+    else if (end.cutRecordLine !== undefined) reject(stats, strict, file, end.cutRecordLine, "truncated JSON", "the document ends inside this record");
+    else if (!end.complete) reject(stats, strict, file, 1, "truncated JSON", "the document ends before its record array is closed");
+  }
+  if (batch.items.length > 0) yield batch.items;
+}
+
+/** The files under `path` (itself when it is a file), recursively, in sorted order. */
+export async function listFiles(path: string): Promise<string[]> {
+  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`input not found: ${path} (${e.code ?? e.message}); give a file or folder of CloudTrail, VPC flow, Resolver or runtime logs`);
+  });
+  if (!info.isDirectory()) return [path];
+  const out: string[] = [];
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    // Hidden files and partial writes (`.partial`, as the simulator and many tools leave them) are not logs.
+    if (e.name.startsWith(".") || e.name.endsWith(".partial")) continue;
+    const child = join(path, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(child)));
+    else if (e.isFile()) out.push(child);
+  }
+  return out;
+}
+
+/**
+ * Activities of every file under `paths` (files or folders, walked recursively in sorted order),
+ * in batches (one per file, or per MiB of a large file); within a file, in file order. Each file's format is told by its place in the S3
+ * layout, its name, or its first bytes: CloudTrail `{"Records":[...]}` (`.json`, `.json.gz`),
+ * NDJSON (`.ndjson`, `.jsonl`, gz or not), `aws cloudtrail lookup-events` output, VPC flow logs,
+ * Route 53 Resolver query logs and seqlab runtime events.
+ */
+export async function* readActivities(paths: string[], opts: ReadOptions): AsyncGenerator<Activity[]> {
+  // Batches are what one decompressed chunk held: gathering them into larger ones keeps parsed
+  // records alive across young-generation collections and doubles the time spent in GC.
+  for (const path of paths) for (const file of await listFiles(path)) yield* readFileActivities(file, opts);
+}

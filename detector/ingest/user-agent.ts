@@ -1,0 +1,46 @@
+/**
+ * User-agent families: the tool behind a call, without its versions, so behaviour models see
+ * "aws-cli" rather than thousands of distinct version strings.
+ */
+
+/** Ordered rules: the first that matches the lower-cased user agent names the family. */
+const RULES: readonly [family: string, test: (ua: string) => boolean][] = [
+  // Penetration-testing distributions leave their kernel name in SDK user agents.
+  ["kali", (ua) => ua.includes("kali")],
+  ["parrot", (ua) => ua.includes("parrot")],
+  ["pentoo", (ua) => ua.includes("pentoo")],
+  ["terraform", (ua) => ua.includes("terraform")],
+  ["cloudformation", (ua) => ua.startsWith("cloudformation.amazonaws.com") || ua.includes("aws cloudformation")],
+  ["console", (ua) => ua === "aws internal" || ua.startsWith("signin.amazonaws.com") || ua.startsWith("console.amazonaws.com") || ua.includes("console.aws.amazon.com")],
+  ["aws-cli", (ua) => ua.startsWith("aws-cli/")],
+  ["boto3", (ua) => ua.startsWith("boto3/")],
+  ["botocore", (ua) => ua.startsWith("botocore/")],
+  ["aws-sdk-go", (ua) => ua.includes("aws-sdk-go")],
+  ["aws-sdk-java", (ua) => ua.includes("aws-sdk-java")],
+  ["aws-sdk-js", (ua) => ua.includes("aws-sdk-js") || ua.includes("aws-sdk-nodejs")],
+  ["aws-internal", (ua) => /^[a-z0-9.-]+\.amazonaws\.com$/.test(ua) || ua.startsWith("aws internal")],
+  ["python-requests", (ua) => ua.startsWith("python-requests/")],
+  ["curl", (ua) => ua.startsWith("curl/")],
+  ["browser", (ua) => ua.startsWith("mozilla/") || ua.startsWith("opera/")],
+];
+
+/** Distinct user agents are few in practice; the bound only guards against hostile input. */
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, string>();
+
+/**
+ * The family of a user agent: `kali`, `parrot`, `pentoo` (tell-tales), `terraform`,
+ * `cloudformation`, `console`, `aws-cli`, `boto3`, `botocore`, `aws-sdk-go`, `aws-sdk-java`,
+ * `aws-sdk-js`, `aws-internal` (an AWS service calling), `python-requests`, `curl`, `browser`, or
+ * `other`. Parsed once per distinct string.
+ */
+export function agentFamily(userAgent: string): string {
+  let family = cache.get(userAgent);
+  if (family === undefined) {
+    const ua = userAgent.trim().toLowerCase();
+    family = RULES.find(([, test]) => test(ua))?.[0] ?? "other";
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(userAgent, family);
+  }
+  return family;
+}
