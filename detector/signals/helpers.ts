@@ -112,10 +112,11 @@ export function hostKind(a: Activity): "flow" | "dns" | "network" | "file" | "pr
   if (a.source === "vpc-flow") return "flow";
   if (a.source === "route53-resolver") return "dns";
   if (a.source !== "runtime" || !a.host) return undefined;
-  if (a.host.domain) return "dns";
-  if (a.host.dstIp) return "network";
-  if (a.action.toLowerCase().includes("file")) return "file";
-  return "process";
+  // Ingest names runtime actions by OCSF class: `process:start`, `network:connect`, `dns:query`, `file:create`.
+  if (a.action.startsWith("dns:")) return "dns";
+  if (a.action.startsWith("network:")) return "network";
+  if (a.action.startsWith("file:")) return "file";
+  return a.action.startsWith("process:") ? "process" : undefined;
 }
 
 /** A domain without its trailing dot, lower case. */
