@@ -7,7 +7,7 @@ const FACTOR = 3;
 const MIN_OBJECTS = 200;
 const MIN_BYTES = 500_000_000;
 
-/** Objects read from S3 over the last 24 hours far above the actor's daily 95th percentile (count or bytes). */
+/** Objects read from S3 over the last 24 hours far above the actor's usual daily count or its daily 95th percentile of bytes. */
 export default defineSignal({
   id: "s3-exfiltration-volume",
   type: "Exfiltration:S3/AnomalousBehavior",
@@ -19,8 +19,11 @@ export default defineSignal({
   observe(a, ctx) {
     if (!READS.has(a.action) || failed(a)) return undefined;
     const w = ctx.state.windows("s3-exfiltration-volume", DAY).add(a.actor, a.time, a.id, a.bytes ?? 0, a.resources[0]);
-    const p95 = ctx.baseline.actor(a.actor)?.dailyP95;
-    const objectLimit = Math.max(MIN_OBJECTS, FACTOR * (p95?.reads ?? 0));
+    const profile = ctx.baseline.actor(a.actor);
+    const p95 = profile?.dailyP95;
+    // Object reads a day on average (the daily read percentile counts every read-only call, not just objects).
+    const usualObjects = profile && profile.activeDays > 0 ? (profile.tokens.get("api:s3:GetObject") ?? 0) / profile.activeDays : 0;
+    const objectLimit = Math.max(MIN_OBJECTS, FACTOR * usualObjects);
     const byteLimit = Math.max(MIN_BYTES, FACTOR * (p95?.bytes ?? 0));
     if (w.count < objectLimit && w.sum < byteLimit) return undefined;
     if (!ctx.state.latch("s3-exfiltration-volume", 6 * HOUR).first(a.actor, a.time)) return undefined;
@@ -31,7 +34,7 @@ export default defineSignal({
       anomaly: origin,
       activityIds: w.ids,
       indicators: [indicator("SENSITIVE_DATA", [a.resources[0] ?? "?"]), ...(foreign && a.sourceIp ? [indicator("UNUSUAL_ASN_FOR_USER", [a.sourceIp])] : []), ...attackIndicators("TA0009", "T1530")],
-      evidence: `${a.actor} read ${w.count} objects (${bytesLabel(w.sum)}) from ${w.distinct} bucket(s) in 24 hours against a daily 95th percentile of ${p95?.reads ?? 0} reads and ${bytesLabel(p95?.bytes ?? 0)}${foreign ? `, from an unusual origin (score ${fmt(origin)})` : ""}.`,
+      evidence: `${a.actor} read ${w.count} objects (${bytesLabel(w.sum)}) from ${w.distinct} bucket(s) in 24 hours against ${Math.round(usualObjects)} objects a day on average and a daily 95th percentile of ${bytesLabel(p95?.bytes ?? 0)}${foreign ? `, from an unusual origin (score ${fmt(origin)})` : ""}.`,
     };
   },
 });
