@@ -38,7 +38,7 @@ describe("CloudTrail inputs", () => {
   });
 
   it("streams a file too large to read at once, records crossing chunk boundaries", async () => {
-    const many = cloudTrailRecords(3000).map((r) => ({ ...r, requestParameters: { note: 'quote " backslash \\ unicode é ✓ '.repeat(60) } }));
+    const many: Record<string, unknown>[] = cloudTrailRecords(3000).map((r) => ({ ...r, requestParameters: { note: 'quote " backslash \\ unicode é ✓ '.repeat(60) } }));
     const path = writeFixture(tempDir(), "big.json", JSON.stringify({ Records: many }));
     expect(statSync(path).size).toBeGreaterThan(8 * 2 ** 20);
     const { activities, stats } = await readAll([path]);
