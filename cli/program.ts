@@ -1,6 +1,7 @@
 /** The `seqlab` command line: commands, options and help. Actions live in their own modules. */
 import { Command, CommanderError } from "commander";
 import { runBench } from "./bench.ts";
+import { DETECT_DEFAULTS, runDetect } from "./detect.ts";
 import { EVAL_DEFAULTS, runEval } from "./eval.ts";
 import { runScenarios } from "./scenarios.ts";
 import { SIMULATE_DEFAULTS, runSimulate } from "./simulate.ts";
@@ -25,6 +26,24 @@ export function buildProgram(): Command {
     .option("--force", "replace an existing run in --out")
     .addHelpText("after", "\nExample:\n  npm run simulate -- --out runs/demo --seed 7 --days 14 --accounts 12\n")
     .action(runSimulate);
+
+  program
+    .command("detect")
+    .description("Run detector variants: learn from history, raise signals, correlate them into attack sequences, write GuardDuty-format findings")
+    .option("--run <dir>", "a simulated run: learns on its history period, detects on its evaluation period, writes DIR/findings/<variant>.ndjson")
+    .option("--input <path...>", "your own logs: CloudTrail S3-layout folders, {\"Records\":[...]} files, NDJSON, .gz, lookup-events output, VPC flow and Route 53 Resolver files")
+    .option("--out <dir>", "with --input: where findings/<variant>.ndjson goes")
+    .option("--variant <name|file...>", "built-in variants (detector/variants/*.json) or variant JSON files", [...DETECT_DEFAULTS.variant])
+    .option("--history-fraction <f>", "with --input: the first part of the input's time span used as history for learning", DETECT_DEFAULTS.historyFraction)
+    .option("--model <file>", "use a saved anomaly model instead of training one")
+    .option("--save-model <file>", "save the trained anomaly model")
+    .option("--intel <file>", "threat intel in seqlab's intel.json format (default: the run's intel.json)")
+    .option("--strict", "stop at the first bad record instead of counting it as rejected")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  npm run detect -- --run runs/demo\n  npm run detect -- --run runs/demo --variant full rules-only first-seen\n  npm run detect -- --input ~/cloudtrail-export --out runs/mine --intel runs/demo/intel.json\n",
+    )
+    .action(runDetect);
 
   program
     .command("eval")

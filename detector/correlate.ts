@@ -1,0 +1,225 @@
+/**
+ * Correlation: link signals that share an entity — access key (and the keys it issued through STS
+ * or IAM), principal, role session, instance and instance group, source IP unless it is shared
+ * infrastructure, resource — into sequence groups, in event-time order. A signal joins a group when
+ * it shares an entity with it within the window after the group's last signal, so a slow sequence
+ * keeps growing past 24 hours as long as its steps are less than a window apart. Groups close when
+ * the window has passed with nothing new; the moment a group's score first reaches the threshold
+ * is its `detectedAt`.
+ */
+import type { Activity } from "./activity.ts";
+import type { Signal } from "./signal.ts";
+
+/** A group of linked signals. */
+export interface SequenceGroup {
+  /** The id of its first signal: stable whatever the merge order. */
+  id: string;
+  signals: Signal[];
+  start: number;
+  end: number;
+  accounts: Set<string>;
+  actors: Set<string>;
+  types: Set<string>;
+  /** Event time at which its score first reached the threshold. */
+  detectedAt?: number;
+  /** Signals beyond the cap are counted, not kept. */
+  dropped: number;
+}
+
+/** How the correlator links and when it scores. */
+export interface CorrelatorOptions {
+  windowMs: number;
+  scope: "account" | "organization";
+  /** Shared infrastructure (NAT gateways, offices, CI runners) must not link unrelated actors. */
+  isSharedIp(ip: string): boolean;
+  /** The group an instance belongs to (Auto Scaling group, or its role), if known. */
+  instanceGroup(instanceId: string): string | undefined;
+  /** Score of a group as it stands. */
+  score(group: SequenceGroup): number;
+  threshold: number;
+  /** Called once per group when it closes (window passed, or at the end). */
+  onClose(group: SequenceGroup): void;
+}
+
+/** Weak signals below this severity link through identity only. */
+const LINKING_SEVERITY = 4;
+/** Most signals a group keeps (a noisy actor's group must not grow without bound). */
+const MAX_SIGNALS = 1500;
+/** An IP or resource seen with more distinct actors than this is a hub, not a link. */
+const MAX_ACTORS_PER_ENTITY = 6;
+/** How long STS and IAM key lineage is remembered beyond the window: the longest role session. */
+const SESSION_MS = 12 * 3_600_000;
+
+const CREDENTIAL_ISSUERS = new Set(["sts:AssumeRole", "sts:GetFederationToken", "sts:GetSessionToken", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML", "iam:CreateAccessKey"]);
+const PRIVATE_IP = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|127\.|169\.254\.)/;
+
+/** Streams signals into groups; call `observe` for every activity and `add` for every signal, in time order. */
+export class Correlator {
+  private readonly open = new Set<SequenceGroup>();
+  private readonly byEntity = new Map<string, SequenceGroup>();
+  private readonly entitiesOf = new Map<SequenceGroup, Set<string>>();
+  /** Entity → distinct actors seen with it, to detect hubs. */
+  private readonly actorsOf = new Map<string, { actors: Set<string>; last: number }>();
+  /** Issued key → the key (or principal) that asked for it, with the time. */
+  private readonly issuedBy = new Map<string, { parent: string; time: number }>();
+  private lastSweep = 0;
+
+  constructor(private readonly opts: CorrelatorOptions) {}
+
+  /** Learn key lineage from activities that issue credentials (they need not raise signals). */
+  observe(a: Activity): void {
+    if (!CREDENTIAL_ISSUERS.has(a.action) || a.error) return;
+    const issued = issuedKey(a.response);
+    // Keys AWS services obtain (instance profiles, Lambda) have no parent worth linking through.
+    const parent = a.accessKeyId ? `key:${a.accessKeyId}` : a.actorType === "IAMUser" || a.actorType === "Root" ? `actor:${a.actor}` : undefined;
+    if (issued && parent) this.issuedBy.set(issued, { parent, time: a.time });
+  }
+
+  /** Add a signal: link it to the groups it shares entities with (merging them), or start a group. */
+  add(signal: Signal): void {
+    const t = signal.time;
+    if (t - this.lastSweep > 600_000) this.sweep(t);
+    const entities = this.entities(signal);
+    const groups = new Set<SequenceGroup>();
+    for (const e of entities) {
+      const g = this.byEntity.get(e);
+      if (g && this.open.has(g) && t - g.end <= this.opts.windowMs) groups.add(g);
+    }
+    let group: SequenceGroup;
+    if (groups.size === 0) {
+      group = { id: signal.id, signals: [], start: t, end: t, accounts: new Set(), actors: new Set(), types: new Set(), dropped: 0 };
+      this.open.add(group);
+      this.entitiesOf.set(group, new Set());
+    } else {
+      group = this.merge([...groups]);
+    }
+    const known = group.types.has(signal.type);
+    if (group.signals.length < MAX_SIGNALS) group.signals.push(signal);
+    else group.dropped++;
+    group.end = Math.max(group.end, t);
+    group.accounts.add(signal.activity.account);
+    group.actors.add(signal.activity.actor);
+    group.types.add(signal.type);
+    const own = this.entitiesOf.get(group)!;
+    for (const e of entities) {
+      own.add(e);
+      this.byEntity.set(e, group);
+    }
+    const n = group.signals.length;
+    // Scoring is the costly part: rescore when the picture changes (a new kind of signal), and
+    // otherwise at a shrinking rate as the group grows.
+    if (group.detectedAt === undefined && (!known || n <= 32 || (n & (n - 1)) === 0) && this.opts.score(group) >= this.opts.threshold) group.detectedAt = t;
+  }
+
+  /** Close every group whose window has passed by `now`. */
+  sweep(now: number): void {
+    this.lastSweep = now;
+    for (const g of this.open) if (now - g.end > this.opts.windowMs) this.close(g);
+    for (const [key, link] of this.issuedBy) if (now - link.time > this.opts.windowMs + SESSION_MS) this.issuedBy.delete(key);
+    for (const [e, seen] of this.actorsOf) if (now - seen.last > this.opts.windowMs) this.actorsOf.delete(e);
+  }
+
+  /** Close every open group (end of input), oldest first. */
+  finish(): void {
+    for (const g of [...this.open].sort((a, b) => a.start - b.start || compareIds(a.id, b.id))) this.close(g);
+  }
+
+  private close(g: SequenceGroup): void {
+    this.open.delete(g);
+    for (const e of this.entitiesOf.get(g) ?? []) if (this.byEntity.get(e) === g) this.byEntity.delete(e);
+    this.entitiesOf.delete(g);
+    this.opts.onClose(g);
+  }
+
+  /** Merge groups into the one that started first; entities are re-pointed. */
+  private merge(groups: SequenceGroup[]): SequenceGroup {
+    groups.sort((a, b) => a.start - b.start || compareIds(a.id, b.id));
+    const into = groups[0]!;
+    const own = this.entitiesOf.get(into)!;
+    for (const g of groups.slice(1)) {
+      for (const s of g.signals) {
+        if (into.signals.length < MAX_SIGNALS) into.signals.push(s);
+        else into.dropped++;
+      }
+      into.dropped += g.dropped;
+      into.signals.sort((a, b) => a.time - b.time || compareIds(a.id, b.id));
+      into.start = Math.min(into.start, g.start);
+      into.end = Math.max(into.end, g.end);
+      for (const x of g.accounts) into.accounts.add(x);
+      for (const x of g.actors) into.actors.add(x);
+      for (const x of g.types) into.types.add(x);
+      if (g.detectedAt !== undefined) into.detectedAt = Math.min(into.detectedAt ?? Infinity, g.detectedAt);
+      for (const e of this.entitiesOf.get(g) ?? []) {
+        own.add(e);
+        this.byEntity.set(e, into);
+      }
+      this.entitiesOf.delete(g);
+      this.open.delete(g);
+    }
+    return into;
+  }
+
+  /**
+   * The entities a signal links through, scoped to its account when sequences stay in one account.
+   * Identity (keys, principal, session, instance) always links; an IP or a resource links only
+   * for signals strong enough to matter, so weak noise from many actors cannot chain them together.
+   */
+  private entities(signal: Signal): string[] {
+    const a = signal.activity;
+    const prefix = this.opts.scope === "account" ? `${a.account}|` : "";
+    const out: string[] = [];
+    if (a.accessKeyId) {
+      out.push(`key:${a.accessKeyId}`);
+      // Keys issued by keys: an assumed role's session belongs to whoever assumed it.
+      let link = this.issuedBy.get(a.accessKeyId);
+      for (let depth = 0; link && depth < 4; depth++) {
+        out.push(link.parent);
+        link = link.parent.startsWith("key:") ? this.issuedBy.get(link.parent.slice(4)) : undefined;
+      }
+    }
+    if (a.actorType === "IAMUser" || a.actorType === "FederatedUser" || a.actorType === "Root") out.push(`actor:${a.actor}`);
+    if (a.actorType === "AssumedRole" && a.session) {
+      out.push(`session:${a.actor}#${a.session}`);
+      if (/^i-[0-9a-f]+$/.test(a.session)) out.push(...this.instanceEntities(a.session));
+    }
+    if (a.actorType === "Instance") out.push(...this.instanceEntities(a.actor));
+    if (signal.foundational || signal.severity >= LINKING_SEVERITY) {
+      const hubbable: string[] = [];
+      if (a.sourceIp && !PRIVATE_IP.test(a.sourceIp) && !a.sourceIp.endsWith(".amazonaws.com") && !this.opts.isSharedIp(a.sourceIp)) hubbable.push(`ip:${a.sourceIp}`);
+      // Resources are named within their account; AWS-managed policies belong to everyone.
+      if (a.actorType !== "AWSService") for (const r of a.resources) if (!r.startsWith("arn:aws:iam::aws:")) hubbable.push(`res:${r.startsWith("arn:") ? r : `${a.account}/${r}`}`);
+      for (const e of hubbable) if (!this.isHub(e, a)) out.push(e);
+    }
+    return prefix ? out.map((e) => prefix + e) : out;
+  }
+
+  private instanceEntities(instanceId: string): string[] {
+    const group = this.opts.instanceGroup(instanceId);
+    return group ? [`instance:${instanceId}`, `igroup:${group}`] : [`instance:${instanceId}`];
+  }
+
+  /** Whether too many distinct actors share this IP or resource for it to link them. */
+  private isHub(entity: string, a: Activity): boolean {
+    let seen = this.actorsOf.get(entity);
+    if (!seen) {
+      seen = { actors: new Set(), last: a.time };
+      this.actorsOf.set(entity, seen);
+    }
+    seen.last = a.time;
+    if (seen.actors.size <= MAX_ACTORS_PER_ENTITY) seen.actors.add(a.actor);
+    return seen.actors.size > MAX_ACTORS_PER_ENTITY;
+  }
+}
+
+/** The access key id an issuing call returned (STS credentials, or a new IAM access key). */
+function issuedKey(response: Record<string, unknown> | undefined): string | undefined {
+  const creds = response?.credentials as { accessKeyId?: unknown } | undefined;
+  if (typeof creds?.accessKeyId === "string") return creds.accessKeyId;
+  const key = response?.accessKey as { accessKeyId?: unknown } | undefined;
+  return typeof key?.accessKeyId === "string" ? key.accessKeyId : undefined;
+}
+
+/** Code-point order: deterministic across machines. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
