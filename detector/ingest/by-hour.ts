@@ -50,7 +50,7 @@ export function byTimeThenId(a: Activity, b: Activity): number {
 export async function* runActivitiesByHour(eventsDir: string, opts: ReadOptions): AsyncGenerator<HourBatch> {
   const dir = existsSync(join(eventsDir, "events")) && statSync(join(eventsDir, "events")).isDirectory() ? join(eventsDir, "events") : eventsDir;
   const groups = new Map<number, string[]>();
-  for (const file of await listFiles(dir)) {
+  for (const file of listFiles(dir)) {
     const hour = fileHour(file);
     if (hour === undefined) throw new Error(`${file}: no yyyymmddThhmmZ stamp in the file name, so its hour is unknown; runActivitiesByHour reads the S3 delivery layout (read other inputs with readActivities)`);
     let group = groups.get(hour);

@@ -51,7 +51,7 @@ if (!arg) {
 }
 const dir = existsSync(join(arg, "events")) ? join(arg, "events") : arg;
 const byHour = process.argv.includes("--by-hour");
-const files = await listFiles(dir);
+const files = listFiles(dir);
 // Alternate twice so both sides run warm and share the page cache; keep each side's best.
 let best = { floor: Infinity, ingest: Infinity, records: 0, activities: 0 };
 for (let round = 0; round < 2; round++) {

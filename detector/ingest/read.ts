@@ -2,7 +2,7 @@
  * Reading files into activities: every record is used, skipped by design or rejected with file,
  * line and reason (see stats.ts). Files stream through the splitters chunk by chunk.
  */
-import { readdir, stat } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Activity } from "../activity.ts";
 import { DecompressError, fileChunks } from "./chunks.ts";
@@ -164,19 +164,25 @@ export async function* readFileActivities(file: string, opts: ReadOptions): Asyn
   if (batch.items.length > 0) yield batch.items;
 }
 
-/** The files under `path` (itself when it is a file), recursively, in sorted order. */
-export async function listFiles(path: string): Promise<string[]> {
-  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`input not found: ${path} (${e.code ?? e.message}); give a file or folder of CloudTrail, VPC flow, Resolver or runtime logs`);
-  });
+/**
+ * The files under `path` (itself when it is a file), recursively, in sorted order. Synchronous:
+ * ingest is the only work on its thread, and a run has thousands of folders.
+ */
+export function listFiles(path: string): string[] {
+  let info;
+  try {
+    info = statSync(path);
+  } catch (e) {
+    throw new Error(`input not found: ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); give a file or folder of CloudTrail, VPC flow, Resolver or runtime logs`);
+  }
   if (!info.isDirectory()) return [path];
   const out: string[] = [];
-  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     // Hidden files and partial writes (`.partial`, as the simulator and many tools leave them) are not logs.
     if (e.name.startsWith(".") || e.name.endsWith(".partial")) continue;
     const child = join(path, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(child)));
+    if (e.isDirectory()) out.push(...listFiles(child));
     else if (e.isFile()) out.push(child);
   }
   return out;
@@ -192,5 +198,5 @@ export async function listFiles(path: string): Promise<string[]> {
 export async function* readActivities(paths: string[], opts: ReadOptions): AsyncGenerator<Activity[]> {
   // Batches are what one decompressed chunk held: gathering them into larger ones keeps parsed
   // records alive across young-generation collections and doubles the time spent in GC.
-  for (const path of paths) for (const file of await listFiles(path)) yield* readFileActivities(file, opts);
+  for (const path of paths) for (const file of listFiles(path)) yield* readFileActivities(file, opts);
 }
