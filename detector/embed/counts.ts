@@ -102,13 +102,8 @@ function addPair(pairs: Map<number, number>, a: number, b: number): void {
   pairs.set(key, (pairs.get(key) ?? 0) + 1);
 }
 
-/** Token ids used by each peer group's actors, by peer group. */
-export function peerGroupTokens(counts: HistoryCounts): Map<string, Set<number>> {
-  const groups = new Map<string, Set<number>>();
-  counts.actors.forEach((ref, actor) => {
-    let set = groups.get(ref.peerGroup);
-    if (!set) groups.set(ref.peerGroup, (set = new Set()));
-    for (const token of counts.actorTokens[actor]!.keys()) set.add(token);
-  });
-  return groups;
+/** The kind of a token: what precedes its first colon (`api`, `asn`, `agent`, `region`, ...). */
+export function tokenKind(token: Token): string {
+  const i = token.indexOf(":");
+  return i < 0 ? token : token.slice(0, i);
 }

@@ -9,8 +9,8 @@ import alea from "seedrandom/lib/alea.js";
 import type { IntelIndex } from "../intel.ts";
 import type { ActorRef, AnomalyModel, AnomalyTrainer, Token } from "../model.ts";
 import { selectBackend } from "./backend.ts";
-import { type Anchors, anchorsOf, calibrate, dot } from "./calibration.ts";
-import { countHistory, type HistoryCounts, peerGroupTokens } from "./counts.ts";
+import { type Anchors, anchorsOf, calibrate, dot, type TokenSpace } from "./calibration.ts";
+import { countHistory, type HistoryCounts, tokenKind } from "./counts.ts";
 import { trainingPairs } from "./pairs.ts";
 import { DEFAULT_EMBEDDING_SETTINGS, type EmbeddingSettings, trainTable } from "./train.ts";
 
@@ -20,13 +20,16 @@ export interface EmbeddingModelData {
   tokens: Token[];
   /** Row-major [tokens, dim]. */
   tokenVectors: Float32Array;
+  /** Token kinds in the order anchors are indexed by. */
+  kinds: string[];
   actors: ActorRef[];
-  actorAnchors: Anchors[];
+  /** Per actor, per kind (see calibration.ts). */
+  actorAnchors: Anchors[][];
   /** Row-major [actors, dim]. */
   actorVectors: Float32Array;
   /** Cold-start entries: `peer:<peerGroup>`, `account:<account>`, `global`. */
   groups: string[];
-  groupAnchors: Anchors[];
+  groupAnchors: Anchors[][];
   /** Row-major [groups, dim]: the mean vector of the group's actors. */
   groupVectors: Float32Array;
 }
@@ -37,7 +40,7 @@ export interface EmbeddingModel extends AnomalyModel {
   readonly data: EmbeddingModelData;
 }
 
-/** Foreign tokens sampled per actor or group to place its `foreign` anchor. */
+/** Foreign tokens sampled per kind, per actor or group, to place its `foreign` anchors. */
 const FOREIGN_SAMPLE = 64;
 /** Cold-start resolutions kept; more distinct unseen actors are resolved each time. */
 const COLD_CACHE_LIMIT = 100_000;
@@ -45,13 +48,24 @@ const COLD_CACHE_LIMIT = 100_000;
 interface Resolved {
   vectors: Float32Array;
   offset: number;
-  anchors: Anchors;
+  anchors: Anchors[];
+}
+
+/** Kind ids of `tokens`, indexing `kinds`; throws for a kind not listed (a corrupt model). */
+function kindIds(tokens: Token[], kinds: string[]): Int32Array {
+  const index = new Map(kinds.map((k, i) => [k, i]));
+  return Int32Array.from(tokens, (t) => {
+    const k = index.get(tokenKind(t));
+    if (k === undefined) throw new Error(`embedding model: token "${t}" has a kind missing from kinds [${kinds.join(", ")}]`);
+    return k;
+  });
 }
 
 /** A model over `data`. */
 export function embeddingModel(data: EmbeddingModelData): EmbeddingModel {
   const { dim, tokenVectors } = data;
   const tokenIndex = new Map(data.tokens.map((t, i) => [t, i]));
+  const kindOf = kindIds(data.tokens, data.kinds);
   const byActor = new Map<string, Resolved>(data.actors.map((ref, i) => [ref.key, { vectors: data.actorVectors, offset: i * dim, anchors: data.actorAnchors[i]! }]));
   const byGroup = new Map<string, Resolved>(data.groups.map((key, i) => [key, { vectors: data.groupVectors, offset: i * dim, anchors: data.groupAnchors[i]! }]));
   const cold = new Map<string, Resolved>();
@@ -72,7 +86,7 @@ export function embeddingModel(data: EmbeddingModelData): EmbeddingModel {
       // Unseen in the whole history, so unseen by the actor's peers too.
       if (t === undefined) return 1;
       const r = resolve(actor);
-      return calibrate(dot(r.vectors, r.offset, tokenVectors, t * dim, dim), r.anchors);
+      return calibrate(dot(r.vectors, r.offset, tokenVectors, t * dim, dim), r.anchors[kindOf[t]!]!);
     },
   };
 }
@@ -104,45 +118,55 @@ function modelData(counts: HistoryCounts, table: Float32Array, dim: number, seed
   const actorCount = counts.actors.length;
   const actorVectors = table.slice(0, actorCount * dim);
   const tokenVectors = table.slice(actorCount * dim);
-  // One seeded order of the vocabulary; each actor's foreign sample is its first tokens outside its group.
+  const kinds = [...new Set(counts.tokens.map(tokenKind))];
+  const space: TokenSpace = { vectors: tokenVectors, dim, kindOf: kindIds(counts.tokens, kinds), kinds: kinds.length };
+  // Tokens of each kind in one seeded order; a foreign sample is the first ones outside a group.
   const rng = alea(`seqlab:embed:calibration:${seed}`);
-  const order = counts.tokens.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+  const orders = kinds.map(() => [] as number[]);
+  counts.tokens.forEach((_, t) => orders[space.kindOf[t]!]!.push(t));
+  for (const order of orders) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
   }
-  const foreignTo = (used: Set<number>) => {
+  const foreignTo = (used: Map<number, number>) => {
     const out: number[] = [];
-    for (const t of order) {
-      if (out.length >= FOREIGN_SAMPLE) break;
-      if (!used.has(t)) out.push(t);
+    for (const order of orders) {
+      let taken = 0;
+      for (let i = 0; i < order.length && taken < FOREIGN_SAMPLE; i++) {
+        if (!used.has(order[i]!)) {
+          out.push(order[i]!);
+          taken++;
+        }
+      }
     }
     return out;
   };
-  const peerTokens = peerGroupTokens(counts);
-  const actorAnchors = counts.actors.map((ref, a) =>
-    anchorsOf(actorVectors, a * dim, counts.actorTokens[a]!.keys(), foreignTo(peerTokens.get(ref.peerGroup)!), tokenVectors, dim),
-  );
 
-  // Cold-start groups: members (actor ids) and tokens they used.
-  const members = new Map<string, { actors: number[]; tokens: Set<number> }>();
+  // Cold-start groups: member actor ids and the tokens they used, with counts.
+  const members = new Map<string, { actors: number[]; tokens: Map<number, number> }>();
   const join = (key: string, actor: number) => {
     let g = members.get(key);
-    if (!g) members.set(key, (g = { actors: [], tokens: new Set() }));
+    if (!g) members.set(key, (g = { actors: [], tokens: new Map() }));
     g.actors.push(actor);
-    for (const t of counts.actorTokens[actor]!.keys()) g.tokens.add(t);
+    for (const [t, n] of counts.actorTokens[actor]!) g.tokens.set(t, (g.tokens.get(t) ?? 0) + n);
   };
   counts.actors.forEach((ref, a) => {
     join(`peer:${ref.peerGroup}`, a);
     join(`account:${ref.account}`, a);
     join("global", a);
   });
+
+  const actorAnchors = counts.actors.map((ref, a) =>
+    anchorsOf(actorVectors, a * dim, counts.actorTokens[a]!, foreignTo(members.get(`peer:${ref.peerGroup}`)!.tokens), space),
+  );
   const groups = [...members.keys()];
   const groupVectors = new Float32Array(groups.length * dim);
   const groupAnchors = groups.map((key, g) => {
     const { actors, tokens } = members.get(key)!;
     for (const a of actors) for (let d = 0; d < dim; d++) groupVectors[g * dim + d]! += actorVectors[a * dim + d]! / actors.length;
-    return anchorsOf(groupVectors, g * dim, tokens, foreignTo(tokens), tokenVectors, dim);
+    return anchorsOf(groupVectors, g * dim, tokens, foreignTo(tokens), space);
   });
-  return { dim, tokens: counts.tokens, tokenVectors, actors: counts.actors, actorAnchors, actorVectors, groups, groupAnchors, groupVectors };
+  return { dim, tokens: counts.tokens, tokenVectors, kinds, actors: counts.actors, actorAnchors, actorVectors, groups, groupAnchors, groupVectors };
 }

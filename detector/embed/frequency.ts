@@ -12,7 +12,7 @@
  */
 import type { IntelIndex } from "../intel.ts";
 import type { AnomalyModel, AnomalyTrainer, Token } from "../model.ts";
-import { countHistory } from "./counts.ts";
+import { countHistory, tokenKind } from "./counts.ts";
 
 /** Pseudo-counts of the peer rate in the actor's, and of the global rate in the peers'. */
 const ALPHA = 10;
@@ -36,12 +36,6 @@ export interface FrequencyModel extends AnomalyModel {
   readonly data: FrequencyData;
 }
 
-/** The kind of a token: what precedes its first colon. */
-function kindOf(token: Token): string {
-  const i = token.indexOf(":");
-  return i < 0 ? token : token.slice(0, i);
-}
-
 interface Tally {
   counts: Map<number, number>;
   /** Total count per kind id. */
@@ -53,7 +47,7 @@ export function frequencyModel(data: FrequencyData): FrequencyModel {
   const tokenIndex = new Map(data.tokens.map((t, i) => [t, i]));
   const kinds = new Map<string, number>();
   const kindOfToken = data.tokens.map((t) => {
-    const k = kindOf(t);
+    const k = tokenKind(t);
     if (!kinds.has(k)) kinds.set(k, kinds.size);
     return kinds.get(k)!;
   });

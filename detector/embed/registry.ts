@@ -32,3 +32,5 @@ export function trainerFor(kind: ModelKind, opts: TrainerOptions): AnomalyTraine
       throw new Error(`unknown anomaly model "${String(kind)}"; known: ${MODEL_KINDS.join(", ")}`);
   }
 }
+
+export { loadModel, saveModel } from "./save.ts";

@@ -18,6 +18,7 @@ describe("loadModel", () => {
       dim: 2,
       tokens: ["api:a"],
       tokenVectors: Buffer.from(new Float32Array([1]).buffer).toString("base64"),
+      kinds: ["api"],
       actors: [],
       actorAnchors: [],
       actorVectors: "",

@@ -42,11 +42,12 @@ const savedSchema = z.discriminatedUnion("kind", [
     dim: z.number().int().positive(),
     tokens: z.array(z.string()),
     tokenVectors: z.string(),
+    kinds: z.array(z.string()),
     actors: z.array(actorRef),
-    actorAnchors: z.array(anchors),
+    actorAnchors: z.array(z.array(anchors)),
     actorVectors: z.string(),
     groups: z.array(z.string()),
-    groupAnchors: z.array(anchors),
+    groupAnchors: z.array(z.array(anchors)),
     groupVectors: z.string(),
   }),
   z.object({
@@ -81,6 +82,7 @@ export function saveModel(model: AnomalyModel): string {
         dim: d.dim,
         tokens: d.tokens,
         tokenVectors: toBase64(d.tokenVectors),
+        kinds: d.kinds,
         actors: d.actors,
         actorAnchors: d.actorAnchors,
         actorVectors: toBase64(d.actorVectors),
@@ -117,10 +119,15 @@ export function loadModel(json: string): SavableModel {
       const { dim } = saved;
       const lengths = [["actorAnchors", saved.actorAnchors.length, saved.actors.length], ["groupAnchors", saved.groupAnchors.length, saved.groups.length]] as const;
       for (const [field, got, want] of lengths) if (got !== want) throw new Error(`model file: ${field} has ${got} entries, expected ${want}`);
+      for (const [field, list] of [["actorAnchors", saved.actorAnchors], ["groupAnchors", saved.groupAnchors]] as const) {
+        const i = list.findIndex((perKind) => perKind.length !== saved.kinds.length);
+        if (i >= 0) throw new Error(`model file: ${field}.${i} has ${list[i]!.length} anchors, expected one per kind (${saved.kinds.length})`);
+      }
       return embeddingModel({
         dim,
         tokens: saved.tokens,
         tokenVectors: fromBase64(saved.tokenVectors, saved.tokens.length * dim, "tokenVectors"),
+        kinds: saved.kinds,
         actors: saved.actors.map((a) => ({ ...a, actorType: a.actorType as ActorType })),
         actorAnchors: saved.actorAnchors,
         actorVectors: fromBase64(saved.actorVectors, saved.actors.length * dim, "actorVectors"),
