@@ -33,30 +33,34 @@ type FlowFields = Pick<FlowRecord, "account-id" | "interface-id" | "srcaddr" | "
 
 const num = (v: string | number): number | undefined => (typeof v === "number" ? v : undefined);
 
-function intOrDash(v: string, max: number): number | "-" | undefined {
+function intOrDash(v: string | undefined, max: number): number | "-" | undefined {
   if (v === "-") return "-";
-  if (!DIGITS.test(v)) return undefined;
+  if (v === undefined || !DIGITS.test(v)) return undefined;
   const n = Number(v);
   return n <= max ? n : undefined;
 }
 
 /** Reads the lines of one flow log file against its header (default: version 2). */
 export class FlowLineReader {
-  private readonly index: Map<string, number>;
-  private readonly statusAt: number;
+  /** Position of each field the reader uses in this file's lines (-1: absent). */
+  private readonly at: Record<"version" | "account" | "eni" | "srcaddr" | "dstaddr" | "srcport" | "dstport" | "protocol" | "packets" | "bytes" | "start" | "end" | "action" | "status" | "instance" | "region", number>;
 
   constructor(
     readonly fields: readonly string[] = FLOW_V2_FIELDS,
     private readonly context: FlowFileContext = {},
   ) {
-    this.index = new Map(fields.map((f, i) => [f, i]));
-    this.statusAt = this.index.get("log-status") ?? -1;
+    const i = (field: string) => fields.indexOf(field);
+    this.at = {
+      version: i("version"), account: i("account-id"), eni: i("interface-id"), srcaddr: i("srcaddr"), dstaddr: i("dstaddr"),
+      srcport: i("srcport"), dstport: i("dstport"), protocol: i("protocol"), packets: i("packets"), bytes: i("bytes"),
+      start: i("start"), end: i("end"), action: i("action"), status: i("log-status"), instance: i("instance-id"), region: i("region"),
+    };
   }
 
   /** One line as an activity, a skip, or why it cannot be one. */
   read(line: string): Activity | Rejection | FlowSkip {
     const values = line.split(" ");
-    const status = values[this.statusAt];
+    const status = values[this.at.status];
     if (status === "NODATA" || status === "SKIPDATA") return `flow ${status}`;
     const record: FlowFields | { error: string } = this.fast(values) ?? this.slow(line);
     if ("error" in record) return rejection(`vpc-flow ${record.error.split(":")[0]!.split(" ")[0]}`, `not a flow record: ${record.error}`);
@@ -64,36 +68,33 @@ export class FlowLineReader {
     return this.activity(record);
   }
 
-  private get(values: string[], field: string): string | undefined {
-    const i = this.index.get(field);
-    return i === undefined ? undefined : values[i];
-  }
-
   /** The record when every field passes the schema's rules, else undefined (the slow path decides). */
   private fast(values: string[]): FlowFields | undefined {
-    if (values.length !== this.fields.length) return undefined;
-    const g = (f: string) => this.get(values, f)!;
-    const version = Number(g("version"));
-    if (!(version >= 2 && version <= 5 && DIGITS.test(g("version")))) return undefined;
-    const srcaddr = g("srcaddr");
-    const dstaddr = g("dstaddr");
+    const at = this.at;
+    if (values.length !== this.fields.length || at.version < 0) return undefined;
+    const versionText = values[at.version]!;
+    const version = Number(versionText);
+    if (!(version >= 2 && version <= 5 && DIGITS.test(versionText))) return undefined;
+    const srcaddr = values[at.srcaddr] ?? "";
+    const dstaddr = values[at.dstaddr] ?? "";
     if (!(srcaddr === "-" || IPV4.test(srcaddr)) || !(dstaddr === "-" || IPV4.test(dstaddr))) return undefined;
-    if (!ACCOUNT.test(g("account-id")) || !ENI.test(g("interface-id"))) return undefined;
-    const srcport = intOrDash(g("srcport"), 65535);
-    const dstport = intOrDash(g("dstport"), 65535);
-    const protocol = intOrDash(g("protocol"), 255);
-    const packets = intOrDash(g("packets"), Number.MAX_SAFE_INTEGER);
-    const bytes = intOrDash(g("bytes"), Number.MAX_SAFE_INTEGER);
+    const accountId = values[at.account] ?? "";
+    const eni = values[at.eni] ?? "";
+    if (!ACCOUNT.test(accountId) || !ENI.test(eni)) return undefined;
+    const srcport = intOrDash(values[at.srcport], 65535);
+    const dstport = intOrDash(values[at.dstport], 65535);
+    const protocol = intOrDash(values[at.protocol], 255);
+    const packets = intOrDash(values[at.packets], Number.MAX_SAFE_INTEGER);
+    const bytes = intOrDash(values[at.bytes], Number.MAX_SAFE_INTEGER);
     if (srcport === undefined || dstport === undefined || protocol === undefined || packets === undefined || bytes === undefined) return undefined;
-    if (!DIGITS.test(g("start")) || !DIGITS.test(g("end"))) return undefined;
-    const action = g("action");
+    const start = values[at.start] ?? "";
+    if (!DIGITS.test(start) || !DIGITS.test(values[at.end] ?? "")) return undefined;
+    const action = values[at.action];
     if (action !== "ACCEPT" && action !== "REJECT" && action !== "-") return undefined;
-    if (g("log-status") !== "OK") return undefined;
-    const record: FlowFields = { "account-id": g("account-id"), "interface-id": g("interface-id"), srcaddr, dstaddr, srcport, dstport, protocol, bytes, start: Number(g("start")), action, "log-status": "OK" };
-    const instance = this.get(values, "instance-id");
-    if (instance !== undefined) record["instance-id"] = instance;
-    const region = this.get(values, "region");
-    if (region !== undefined) record.region = region;
+    if (values[at.status] !== "OK") return undefined;
+    const record: FlowFields = { "account-id": accountId, "interface-id": eni, srcaddr, dstaddr, srcport, dstport, protocol, bytes, start: Number(start), action, "log-status": "OK" };
+    if (at.instance >= 0) record["instance-id"] = values[at.instance];
+    if (at.region >= 0) record.region = values[at.region];
     return record;
   }
 
