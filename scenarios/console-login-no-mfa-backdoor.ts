@@ -48,7 +48,7 @@ export default defineScenario({
     if (others.length === 0) throw new Error(`console-login-no-mfa-backdoor: account ${victim.accountId} has no IAM user besides ${victim.name} to backdoor`);
     ctx.actor(victim.arn);
 
-    const origin = ctx.origin(rng.pick(["residential", "residential", "vpn", "vps", "tor"] as const));
+    const origin = ctx.origin(rng.pick(["residential", "residential", "vpn", "vps", "tor"] as const), victim);
     const clock = stepClock(rng, ctx.start);
     const { step, pause } = clock;
     let browser!: Caller;
@@ -94,7 +94,7 @@ export default defineScenario({
       const pivot = newKeys.length > 0 && rng.chance(0.4) ? rng.pick(newKeys) : undefined;
       if (pivot) {
         const tooling = attackTooling(rng, ["cli", "boto3"]);
-        caller = ctx.asCreatedUser(victim.accountId, pivot.user.name, pivot.key, rng.chance(0.6) ? origin : ctx.origin("vps"), tooling);
+        caller = ctx.asCreatedUser(victim.accountId, pivot.user.name, pivot.key, rng.chance(0.6) ? origin : ctx.origin("vps", victim), tooling);
       }
     };
     const roleBackdoor = () => {

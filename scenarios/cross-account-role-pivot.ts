@@ -1,5 +1,6 @@
 import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
+import { scriptSessionName } from "./names.ts";
 import { TELLTALE_RATE, TELLTALE_SESSION_NAME_PREFIXES } from "./telltales.ts";
 import { stepClock } from "./time.ts";
 
@@ -65,7 +66,7 @@ export default defineScenario({
     // Most reuse the workload's own session name, as its benign reads do; the rest leave their
     // SDK's default name, a declared tell-tale.
     const toolDefault = `${TELLTALE_SESSION_NAME_PREFIXES[tooling === "go-sdk" ? 1 : 0]}${Math.floor(clock.now / 1000)}`;
-    const sessionName = victim.instanceId && !rng.chance(TELLTALE_RATE) ? victim.instanceId : rng.chance(0.5) ? rng.pick(["deploy", "admin", "session"]) : toolDefault;
+    const sessionName = victim.instanceId && !rng.chance(TELLTALE_RATE) ? victim.instanceId : rng.chance(0.5) ? scriptSessionName(rng) : toolDefault;
     let prodCaller = attacker;
     ctx.stage("lateral-movement", () => {
       prodCaller = ctx.assumeRole(attacker, clock.now, prod.id, roleName, sessionName);

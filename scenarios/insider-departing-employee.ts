@@ -1,7 +1,6 @@
 import { defineScenario } from "./define.ts";
+import { personalBucketName } from "./names.ts";
 import { nextLocalHour } from "./time.ts";
-
-
 
 /**
  * A departing employee takes data with them: with their own SSO session, from their usual home or
@@ -37,7 +36,7 @@ export default defineScenario({
     if (sensitive.length === 0) throw new Error(`insider-departing-employee: account ${victim.accountId} has no sensitive bucket`);
     const target = rng.pick(sensitive);
     const handle = victim.name.split("@")[0]!.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-    const personal = rng.pick([`${handle}-files`, `${handle}-backup-${rng.hex(4)}`, `my-archive-${rng.hex(6)}`, `${handle}-personal`]);
+    const personal = personalBucketName(rng, handle);
     // A fresh sign-in each night, from home or the office as on any other day; most keep their
     // usual tool, some script the copy with a CLI freshly installed on a personal laptop.
     const tooling = rng.chance(0.7) ? "habitual" : "new-device";

@@ -34,7 +34,7 @@ export default defineScenario({
     const victim = rng.pick(ctx.principals({ persona: "developer-iam-user", withAccessKey: true }));
     const tooling = attackTooling(rng, ["cli", "boto3", "go-sdk"]);
     // A few exit points rotated between bursts: residential proxies, VPNs, rented servers.
-    const callers: Caller[] = Array.from({ length: rng.int(2, 4) }, () => ctx.as(victim, ctx.origin(rng.pick(["residential", "residential", "vpn", "vps", "vps", "tor"] as const)), tooling));
+    const callers: Caller[] = Array.from({ length: rng.int(2, 4) }, () => ctx.as(victim, ctx.origin(rng.pick(["residential", "residential", "vpn", "vps", "vps", "tor"] as const), victim), tooling));
     ctx.actor(victim.arn);
     const account = ctx.inventory.accounts.find((a) => a.id === victim.accountId)!;
     const regions = [...account.regions, ...rng.sample(["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"].filter((r) => !account.regions.includes(r)), rng.int(0, 2))];

@@ -1,5 +1,6 @@
 import { openAttack } from "./attacker.ts";
 import { defineScenario } from "./define.ts";
+import { inlinePolicyName, replicationRoleName } from "./names.ts";
 import { stepClock } from "./time.ts";
 
 /**
@@ -43,8 +44,8 @@ export default defineScenario({
     while (foreignAccount === "" || orgAccounts.has(foreignAccount)) foreignAccount = String(rng.int(100_000_000_000, 999_999_999_999));
     // Destination names either look like the organisation's own DR copies or are throwaway.
     const destination = rng.chance(0.5) ? `${target.name}-replica` : `${rng.pick(["dr-backup", "s3-archive", "data-sync", "bkp"])}-${rng.hex(8)}`;
-    // The console names the role it creates `s3crr_role_for_<bucket>`; scripts pick their own.
-    const roleName = rng.pick([`s3crr_role_for_${target.name}`, "s3-replication-role", `replication-${rng.hex(4)}`, "S3BackupReplication"]);
+    // Named as admins name the replication roles they create, console or script.
+    const roleName = replicationRoleName(rng, target.name);
 
     ctx.stage("discovery", () => {
       attacker.call("sts:GetCallerIdentity", clock.now);
@@ -69,7 +70,7 @@ export default defineScenario({
           { Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags", "s3:ObjectOwnerOverrideToBucketOwner"], Resource: `arn:aws:s3:::${destination}/*` },
         ],
       });
-      attacker.call("iam:PutRolePolicy", step(20), { args: { roleName, policyName: rng.pick(["replication", "s3-crr-policy", "inline"]), policyDocument: policy } });
+      attacker.call("iam:PutRolePolicy", step(20), { args: { roleName, policyName: inlinePolicyName(rng), policyDocument: policy } });
     });
 
     pause(30, 1800);

@@ -83,9 +83,10 @@ describe("attack events carry nothing benign activity lacks", () => {
 
 /**
  * A name's shape: digits, lowercase and uppercase letters become 9, a and A, runs collapse, and a
- * run mixing lowercase letters and digits (a hex suffix, a numbered handle) counts as digits.
+ * run mixing lowercase letters and digits (a hex suffix, a numbered handle) counts as digits, as
+ * does a word of four or more hex letters (a hex suffix that drew no digit).
  */
-const shape = (name: string) => name.replace(/[0-9]/g, "9").replace(/[a-z]/g, "a").replace(/[A-Z]/g, "A").replace(/(.)\1+/g, "$1").replace(/[a9]*9[a9]*/g, "9");
+const shape = (name: string) => name.replace(/(?<![a-z0-9])[a-f]{4,}(?![a-z0-9])/g, "9").replace(/[0-9]/g, "9").replace(/[a-z]/g, "a").replace(/[A-Z]/g, "A").replace(/(.)\1+/g, "$1").replace(/[a9]*9[a9]*/g, "9");
 
 /** The names a request gives: its top-level string fields called `…Name` or `name`, by field. */
 const namesIn = (r: Rec): [field: string, value: string][] => Object.entries(r.requestParameters ?? {}).filter((e): e is [string, string] => typeof e[1] === "string" && (/Name$/.test(e[0]) || e[0] === "name"));
@@ -103,6 +104,7 @@ describe("names attacks give", () => {
     expect(shape("svc-1a2b3")).toBe("a-9");
     expect(shape("S3BackupReplication")).toBe("A9AaAa");
     expect(shape("jane-doe3-backup-4f1c")).toBe("a-9-a-9");
+    expect(shape("jane-doe3-backup-defa")).toBe("a-9-a-9");
   });
 });
 
@@ -206,11 +208,12 @@ const HOST_PATTERNS: Record<string, (events: Rec[], resolved: Set<string>) => Re
 };
 
 describe("attack host patterns have benign counterparts", () => {
+  let runtime: Rec[];
   let attackMatches: Map<string, Rec[]>;
   let benignMatches: Map<string, Rec[]>;
 
   beforeAll(() => {
-    const runtime = readJsonLines(dir, "runtime/");
+    runtime = readJsonLines(dir, "runtime/");
     // Addresses a lookup by the instance returned, from its VPC's resolver logs.
     const answered = new Map<string, Set<string>>();
     for (const q of readJsonLines(dir, "/vpcdnsquerylogs/")) {
@@ -243,5 +246,15 @@ describe("attack host patterns have benign counterparts", () => {
     const benignTlds = new Set(benignMatches.get("lookup outside .com, .net and .org")!.map((e) => tld(e.query.hostname)));
     const attackTlds = new Set(attackMatches.get("lookup outside .com, .net and .org")!.map((e) => tld(e.query.hostname)));
     expect([...attackTlds].filter((t) => !benignTlds.has(t))).toEqual([]);
+  });
+
+  it("connects out on every port attacks connect to in benign connections too", () => {
+    const outbound = runtime.filter((e) => e.class_uid === 4001 && e.connection_info.direction === "Outbound");
+    const ports = (events: Rec[]) => new Set(events.map((e) => e.dst_endpoint.port as number));
+    const benignPorts = ports(outbound.filter((e) => !attackIds.has(e.metadata.uid)));
+    const attackPorts = ports(outbound.filter((e) => attackIds.has(e.metadata.uid)));
+    // Mining pools' Stratum ports and a reverse shell's at least, besides 80 and 443.
+    expect(attackPorts.size).toBeGreaterThan(3);
+    expect([...attackPorts].filter((p) => !benignPorts.has(p))).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * scenarios use is attack-only: connections by address with no lookup (NTP servers, the
  * organisation's package mirror and monitoring collector), lookups of customers' webhook
  * endpoints on any TLD, agents' heartbeats at a fixed period, installers and build tools run from
- * /tmp, `curl | sh` install scripts, `/dev/tcp` waits and metadata queries in deploy scripts.
+ * /tmp, `curl | sh` install scripts, `/dev/tcp` waits and metadata queries in deploy scripts, and
+ * services on the ports miners and reverse shells use (Selenium Grid on 4444, adb on 5555…).
  */
 import type { Instance } from "../schema/inventory.ts";
 import { DAY, HOUR } from "./clock.ts";
@@ -60,23 +61,34 @@ const AGENT: Omit<HostProcess, "pid"> = { name: "agent", path: "/opt/monitoring/
 const CHRONY: Omit<HostProcess, "pid"> = { name: "chronyd", path: "/usr/sbin/chronyd", cmdLine: "/usr/sbin/chronyd -F 2", user: "chrony" };
 const APP: Omit<HostProcess, "pid"> = { name: "java", path: "/usr/lib/jvm/java-17-amazon-corretto/bin/java", cmdLine: "java -Xmx2g -jar /opt/app/service.jar", user: "app" };
 
+/** Observations of one instance drawn from `rng`: processes, lookups, connections (with their local port) and files. */
+function hostEmitter(rng: Rng, accountId: string, instance: Instance, sink: HostSink) {
+  const base = { accountId, instance };
+  return {
+    proc: (p: Omit<HostProcess, "pid">, parent?: string): HostProcess => ({ ...p, pid: rng.int(1000, 60000), ...(parent ? { parent: { pid: rng.int(300, 999), name: parent } } : {}) }),
+    connect: (time: number, process: HostProcess, peerIp: string, peerPort: number, bytesOut: number, bytesIn: number, opts: { udp?: boolean; hostname?: string } = {}): number => {
+      const uid = rng.uuid();
+      const localPort = rng.int(32768, 60999);
+      sink({ kind: "connect", time, ...base, uid, direction: "egress", peerIp, peerPort, localPort, protocol: opts.udp ? 17 : 6, bytesOut, bytesIn, process, ...(opts.hostname ? { hostname: opts.hostname } : {}) });
+      return localPort;
+    },
+    lookup: (time: number, process: HostProcess, name: string): string => {
+      const answers = resolveName(name);
+      sink({ kind: "dns", time, ...base, uid: rng.uuid(), name, type: "A", answers, rcode: "NOERROR", srcPort: rng.int(32768, 60999), process });
+      return answers[0]!;
+    },
+    run: (time: number, process: HostProcess) => sink({ kind: "process", time, ...base, uid: rng.uuid(), process }),
+    write: (time: number, process: HostProcess, path: string) => sink({ kind: "file", time, ...base, uid: rng.uuid(), path, activity: "Create", process }),
+  };
+}
+
 /** One instance's look-alike activity on day `day` of the period. */
 export function generateLookalikeHostDay(seed: number, account: SimAccount, instance: Instance, day: number, periodStart: number, sink: HostSink): void {
   const rng = new Rng(seed, `host/${instance.id}/day/${day}/lookalikes`);
   const peers = orgPeers(seed);
   const profile = profileOf(seed, instance, peers);
   const dayStart = periodStart + day * DAY;
-  const base = { accountId: account.id, instance };
-  const proc = (p: Omit<HostProcess, "pid">, parent?: string): HostProcess => ({ ...p, pid: rng.int(1000, 60000), ...(parent ? { parent: { pid: rng.int(300, 999), name: parent } } : {}) });
-  const connect = (time: number, process: HostProcess, peerIp: string, peerPort: number, bytesOut: number, bytesIn: number, opts: { udp?: boolean; hostname?: string } = {}) =>
-    sink({ kind: "connect", time, ...base, uid: rng.uuid(), direction: "egress", peerIp, peerPort, localPort: rng.int(32768, 60999), protocol: opts.udp ? 17 : 6, bytesOut, bytesIn, process, ...(opts.hostname ? { hostname: opts.hostname } : {}) });
-  const lookup = (time: number, process: HostProcess, name: string) => {
-    const answers = resolveName(name);
-    sink({ kind: "dns", time, ...base, uid: rng.uuid(), name, type: "A", answers, rcode: "NOERROR", srcPort: rng.int(32768, 60999), process });
-    return answers[0]!;
-  };
-  const run = (time: number, process: HostProcess) => sink({ kind: "process", time, ...base, uid: rng.uuid(), process });
-  const write = (time: number, process: HostProcess, path: string) => sink({ kind: "file", time, ...base, uid: rng.uuid(), path, activity: "Create", process });
+  const { proc, connect, lookup, run, write } = hostEmitter(rng, account.id, instance, sink);
 
   // The agent posts metrics to the collector, configured by address, at a fixed period with a little jitter.
   if (profile.heartbeat) {
@@ -105,6 +117,7 @@ export function generateLookalikeHostDay(seed: number, account: SimAccount, inst
   const at = () => dayStart + rng.between(8, 18) * HOUR;
   if (rng.chance(0.15)) deploy(at());
   if (rng.chance(0.1)) install(at());
+  oddPortDay(seed, account, instance, day, dayStart, sink);
 
   /** A deploy script: waits for the database over /dev/tcp, asks IMDS who it is, runs migrations from /tmp. */
   function deploy(t: number): void {
@@ -160,6 +173,104 @@ export function generateLookalikeHostDay(seed: number, account: SimAccount, inst
       write(t + 2_000, curl, `${dir}.tar.gz`);
       run(t + 3_000, proc({ name: "chmod", path: "/usr/bin/chmod", cmdLine: `chmod +x ${dir}/node_exporter`, user: "root" }, piped.name));
       run(t + 3_500, proc({ name: "node_exporter", path: `${dir}/node_exporter`, cmdLine: `${dir}/node_exporter --version`, user: "root" }, piped.name));
+    }
+  }
+}
+
+/** A service the estate runs on a port miners and reverse shells use too. */
+interface OddPortService {
+  port: number;
+  /** What listens on the instance of the VPC that hosts it. */
+  server: Omit<HostProcess, "pid">;
+  /** What connects to it at `host`, an address or a name, and the parent that runs it. */
+  client(host: string): Omit<HostProcess, "pid">;
+  launchedBy: string;
+  /** The same service outside the estate, reached by name; else a partner's host. */
+  external?: string;
+  /** Typical bytes sent and received by one connection. */
+  bytes: [sent: number, received: number];
+}
+
+const ODD_PORT_SERVICES: readonly OddPortService[] = [
+  // Post-deploy smoke tests drive a remote browser: the team's Selenium Grid hub, or Sauce Labs' WebDriver endpoint, both on 4444.
+  {
+    port: 4444,
+    server: { name: "java", path: "/usr/bin/java", cmdLine: "java -jar /opt/selenium/selenium-server-4.21.0.jar hub", user: "selenium" },
+    client: (host) => ({ name: "python3", path: "/usr/bin/python3", cmdLine: `python3 -m pytest tests/smoke --driver Remote --selenium-host ${host} --selenium-port 4444`, user: "app" }),
+    launchedBy: "bash",
+    external: "ondemand.saucelabs.com",
+    bytes: [15_000, 250_000],
+  },
+  // A Node API left on its framework's default port (AdonisJS serves on 3333): a team's or a partner's staging.
+  {
+    port: 3333,
+    server: { name: "node", path: "/usr/bin/node", cmdLine: "node build/server.js", user: "app" },
+    client: () => APP,
+    launchedBy: "systemd",
+    bytes: [3_000, 20_000],
+  },
+  // Android builds are installed on an emulator or a device farm's phones over adb's TCP port.
+  {
+    port: 5555,
+    server: { name: "qemu-system-x86_64", path: "/opt/android-sdk/emulator/qemu/linux-x86_64/qemu-system-x86_64", cmdLine: "/opt/android-sdk/emulator/qemu/linux-x86_64/qemu-system-x86_64 -avd ci-pixel -no-window", user: "ci" },
+    client: (host) => ({ name: "adb", path: "/opt/android-sdk/platform-tools/adb", cmdLine: `adb -s ${host}:5555 install -r app/build/outputs/apk/release/app-release.apk`, user: "ci" }),
+    launchedBy: "bash",
+    bytes: [2_000_000, 20_000],
+  },
+  // supervisord's HTTP interface on its documented port, queried by ops scripts.
+  {
+    port: 9001,
+    server: { name: "supervisord", path: "/usr/bin/supervisord", cmdLine: "/usr/bin/supervisord -c /etc/supervisord.conf", user: "root" },
+    client: (host) => ({ name: "supervisorctl", path: "/usr/bin/supervisorctl", cmdLine: `supervisorctl -s http://${host}:9001 status`, user: "root" }),
+    launchedBy: "bash",
+    bytes: [400, 2_000],
+  },
+  // An in-house pricing engine, or a partner's market-data gateway, on the port its owners chose.
+  {
+    port: 14444,
+    server: { name: "java", path: "/usr/lib/jvm/java-17-amazon-corretto/bin/java", cmdLine: "java -Xmx4g -jar /opt/pricing/engine.jar --port 14444", user: "app" },
+    client: () => APP,
+    launchedBy: "systemd",
+    bytes: [2_000, 60_000],
+  },
+];
+
+/** Partners' staging and sandbox hosts, by name; the estate's integrations reach them on whatever port they serve. */
+function partnerHosts(seed: number): string[] {
+  const rng = new Rng(seed, "host/partners");
+  return Array.from({ length: 6 }, () => `${rng.pick(["staging", "sandbox", "uat", "dev-api"])}.${rng.pick(BRANDS)}.${rng.pick(WEBHOOK_TLDS)}`);
+}
+
+/**
+ * An instance's use of one odd-port service, on some days: a few sessions in working hours, each
+ * a handful of connections to a peer instance of its VPC by address (whose flow logs show the
+ * other side) or to the service outside by name. Instances of an account take the services in
+ * turn, so a few accounts use them all.
+ */
+function oddPortDay(seed: number, account: SimAccount, instance: Instance, day: number, dayStart: number, sink: HostSink): void {
+  const offset = new Rng(seed, `host/${account.id}/odd-ports`).int(0, ODD_PORT_SERVICES.length - 1);
+  const service = ODD_PORT_SERVICES[(account.instances.indexOf(instance) + offset) % ODD_PORT_SERVICES.length]!;
+  const setup = new Rng(seed, `host/${instance.id}/odd-ports`);
+  const vpcPeers = account.instances.filter((i) => i.vpcId === instance.vpcId && i.id !== instance.id);
+  const peer = vpcPeers.length > 0 ? setup.pick(vpcPeers) : undefined;
+  const external = service.external ?? setup.pick(partnerHosts(seed));
+
+  const rng = new Rng(seed, `host/${instance.id}/day/${day}/odd-ports`);
+  if (!rng.chance(0.4)) return;
+  const { proc, connect, lookup, run } = hostEmitter(rng, account.id, instance, sink);
+  const bytes = (typical: number) => Math.round(rng.logNormal(typical, 0.6));
+  for (let s = 1 + Math.min(2, rng.poisson(0.7)); s > 0; s--) {
+    let t = dayStart + rng.between(7, 20) * HOUR;
+    const inside = peer && rng.chance(0.5) ? peer : undefined;
+    const client = proc(service.client(inside ? inside.privateIp : external), service.launchedBy);
+    run(t, client);
+    const ip = inside ? inside.privateIp : lookup(t + 50, client, external);
+    const server: HostProcess = { ...service.server, pid: rng.int(1000, 60000) };
+    for (let n = rng.int(2, 6); n > 0; n--, t += rng.between(2, 90) * 1000) {
+      const sent = bytes(service.bytes[0]);
+      const received = bytes(service.bytes[1]);
+      const localPort = connect(t + 100, client, ip, service.port, sent, received, inside ? {} : { hostname: external });
+      if (inside) sink({ kind: "connect", time: t + 100, accountId: account.id, instance: inside, uid: rng.uuid(), direction: "ingress", peerIp: instance.privateIp, peerPort: localPort, localPort: service.port, protocol: 6, bytesOut: received, bytesIn: sent, process: server });
     }
   }
 }
