@@ -23,7 +23,8 @@ export function tokensOf(a: Activity, intel: IntelIndex): Token[] {
   if (a.source === "cloudtrail") tokens.push(`region:${a.region}`);
   if (a.host) {
     if (a.host.process) tokens.push(`process:${a.host.process}`);
-    if (a.host.dstPort !== undefined) tokens.push(`port:${a.host.dstPort}`);
+    // Ports in the Linux ephemeral range are the client side of a connection: one token for all.
+    if (a.host.dstPort !== undefined) tokens.push(a.host.dstPort >= 32768 ? "port:ephemeral" : `port:${a.host.dstPort}`);
     if (a.host.domain) tokens.push(`domain:${domainSuffix(a.host.domain)}`);
   }
   return tokens;
