@@ -14,6 +14,7 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const VERSION = /^\d+\.\d+$/;
 const EVENT_SOURCE = /^[a-z0-9.-]+\.amazonaws\.com$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+const ASSUMED_ROLE_ARN = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\//;
 const EVENT_TYPES = new Set(["AwsApiCall", "AwsServiceEvent", "AwsConsoleAction", "AwsConsoleSignIn", "AwsCloudTrailInsight", "AwsVpceEvent"]);
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -60,7 +61,7 @@ function coreOk(r: Obj): boolean {
 
 /** The role ARN behind an assumed-role session ARN: `arn:aws:sts::A:assumed-role/R/S` → `arn:aws:iam::A:role/R` (role path unknown). */
 function roleFromSessionArn(arn: string): string | undefined {
-  const m = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+  const m = ASSUMED_ROLE_ARN.exec(arn);
   return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : undefined;
 }
 

@@ -28,13 +28,16 @@ describe("CloudTrail inputs", () => {
     }
   }
 
-  it("walks a folder in the S3 layout recursively in sorted order", async () => {
+  it("walks a folder in the S3 layout recursively in sorted order, passing over digests and partial files", async () => {
     const dir = tempDir();
     const later = cloudTrailRecords(2, "2024-06-02T21:00:00Z").map((r, i) => ({ ...r, eventID: `late-${i}` }));
     writeFixture(dir, "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/02/111122223333_CloudTrail_us-east-1_20240602T2105Z_b.json.gz", JSON.stringify({ Records: later }));
     writeFixture(dir, "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/02/111122223333_CloudTrail_us-east-1_20240602T2005Z_a.json.gz", JSON.stringify({ Records: records }));
-    const { activities } = await readAll([dir]);
+    writeFixture(dir, "AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/06/02/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20240602T2105Z.json.gz", JSON.stringify({ awsAccountId: "111122223333", logFiles: [] }));
+    writeFixture(dir, "AWSLogs/111122223333/CloudTrail/us-east-1/2024/06/02/x.json.gz.partial", "{");
+    const { activities, stats } = await readAll([dir]);
     expect(activities.map((a) => a.id)).toEqual([...ids, "late-0", "late-1"]);
+    expect(stats).toMatchObject({ files: 2, rejected: 0 });
   });
 
   it("streams a file too large to read at once, records crossing chunk boundaries", async () => {

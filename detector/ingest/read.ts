@@ -179,8 +179,9 @@ export function listFiles(path: string): string[] {
   const out: string[] = [];
   const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    // Hidden files and partial writes (`.partial`, as the simulator and many tools leave them) are not logs.
-    if (e.name.startsWith(".") || e.name.endsWith(".partial")) continue;
+    // Not logs: hidden files, partial writes (`.partial`, as the simulator and many tools leave
+    // them) and CloudTrail's digest files (hashes of the log files, beside them in the S3 layout).
+    if (e.name.startsWith(".") || e.name.endsWith(".partial") || e.name === "CloudTrail-Digest") continue;
     const child = join(path, e.name);
     if (e.isDirectory()) out.push(...listFiles(child));
     else if (e.isFile()) out.push(child);
