@@ -186,8 +186,12 @@ export class Correlator {
     if (signal.foundational || signal.severity >= LINKING_SEVERITY) {
       const hubbable: string[] = [];
       if (a.sourceIp && !PRIVATE_IP.test(a.sourceIp) && !a.sourceIp.endsWith(".amazonaws.com") && !this.opts.isSharedIp(a.sourceIp)) hubbable.push(`ip:${a.sourceIp}`);
+      // A resource links what changed it to who then used it (a policy made public, then anonymous
+      // reads); reads alone do not, or every heavy reader of a popular bucket would chain together.
       // Resources are named within their account; AWS-managed policies belong to everyone.
-      if (a.actorType !== "AWSService") for (const r of a.resources) if (!r.startsWith("arn:aws:iam::aws:")) hubbable.push(`res:${r.startsWith("arn:") ? r : `${a.account}/${r}`}`);
+      if ((!a.readOnly || a.actorType === "Anonymous") && a.actorType !== "AWSService") {
+        for (const r of a.resources) if (!r.startsWith("arn:aws:iam::aws:")) hubbable.push(`res:${r.startsWith("arn:") ? r : `${a.account}/${r}`}`);
+      }
       for (const e of hubbable) if (!this.isHub(e, a)) out.push(e);
     }
     return prefix ? out.map((e) => prefix + e) : out;

@@ -12,6 +12,7 @@ import dataVolumeAboveBaseline from "./data-volume-above-baseline.ts";
 import defenseEvasion from "./defense-evasion.ts";
 import destructionAfterAccess from "./destruction-after-access.ts";
 import discoveryBreadth from "./discovery-breadth.ts";
+import habitualOrigin from "./habitual-origin.ts";
 import highRiskApi from "./high-risk-api.ts";
 import killChainProgression from "./kill-chain-progression.ts";
 import llmHijacking from "./llm-hijacking.ts";
@@ -42,6 +43,7 @@ export const MARKERS: readonly MarkerDefinition[] = [
   llmHijacking,
   scannerRoutine,
   ownRoutine,
+  habitualOrigin,
   uncorroboratedSingleType,
 ];
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import marker from "./habitual-origin.ts";
+import { IP, USER, candidate, context, fakeBaseline, signal } from "./testing.ts";
+
+const ctx = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: { "asn:7922": 40, "agent:aws-cli": 40 }, activeDays: 9 }] }) });
+const change = (over = {}) => signal({ tactic: "TA0003", activity: { action: "iam:CreateAccessKey", readOnly: false, sourceIp: IP.home, agentFamily: "aws-cli", ...over } });
+
+describe("habitual-origin", () => {
+  it("dampens changes made from the actor's own network with its own tool, naming them", () => {
+    const f = marker.evaluate(candidate([change(), change({ action: "iam:AttachUserPolicy" })]), ctx)!;
+    expect(f.evidence).toBe("every signal of alice comes from its usual network and tool (Comcast Cable Communications with aws-cli)");
+  });
+
+  it("does not dampen a new network, a new tool, Tor, a short history, or data movement", () => {
+    expect(marker.evaluate(candidate([change({ sourceIp: IP.vps })]), ctx)).toBeUndefined();
+    expect(marker.evaluate(candidate([change({ agentFamily: "boto3" })]), ctx)).toBeUndefined();
+    const torCtx = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: { "asn:208294": 40, "agent:aws-cli": 40 }, activeDays: 9 }] }) });
+    expect(marker.evaluate(candidate([change({ sourceIp: IP.tor })]), torCtx)).toBeUndefined();
+    const newcomer = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: { "asn:7922": 40, "agent:aws-cli": 40 }, activeDays: 2 }] }) });
+    expect(marker.evaluate(candidate([change()]), newcomer)).toBeUndefined();
+    expect(marker.evaluate(candidate([signal({ tactic: "TA0010", activity: { action: "s3:GetObject", sourceIp: IP.home, agentFamily: "aws-cli" } })]), ctx)).toBeUndefined();
+  });
+});

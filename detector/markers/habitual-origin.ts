@@ -1,0 +1,49 @@
+/**
+ * Dampener — the actor's own network and tools: every signal comes from an autonomous system and
+ * a user-agent family the actor itself used on several days of history, with no intel hit, no
+ * pentest tooling and no host evidence. Admins making rare-but-legitimate changes look like this;
+ * stolen credentials seldom do, because they are used from somewhere else. Heavy data movement is
+ * left to the volume markers (an insider works from their usual network).
+ */
+import type { Activity } from "../activity.ts";
+import { defineMarker, type MarkerContext } from "../marker.ts";
+import { shortName } from "./calls.ts";
+import { listOf } from "./evidence.ts";
+
+/** Days of history an actor needs before its habits are trusted. */
+const MIN_ACTIVE_DAYS = 3;
+/** A network or tool counts as habitual when the actor used it this many times in history. */
+const MIN_USES = 5;
+const DATA_TACTICS = new Set(["TA0009", "TA0010", "TA0040"]);
+
+function habitual(a: Activity, ctx: MarkerContext): string | undefined {
+  if (a.source !== "cloudtrail" || !a.sourceIp || !a.agentFamily) return undefined;
+  if (ctx.intel.isTorExit(a.sourceIp) || ctx.intel.badIpReason(a.sourceIp)) return undefined;
+  const profile = ctx.baseline.actor(a.actor);
+  if (!profile || profile.activeDays < MIN_ACTIVE_DAYS) return undefined;
+  const net = ctx.intel.network(a.sourceIp);
+  const asn = `asn:${net ? net.asn : "unknown"}`;
+  if ((profile.tokens.get(asn) ?? 0) < MIN_USES || (profile.tokens.get(`agent:${a.agentFamily}`) ?? 0) < MIN_USES) return undefined;
+  return `${net ? net.org : "unknown network"} with ${a.agentFamily}`;
+}
+
+export default defineMarker({
+  id: "habitual-origin",
+  title: "Dampener: every signal comes from the actor's own network and tools",
+  weight: -4,
+  indicatorKeys: [],
+  evaluate(candidate, ctx) {
+    const origins = new Set<string>();
+    const actors = new Set<string>();
+    for (const s of candidate.signals) {
+      if (s.indicators.some((i) => i.key === "SUSPICIOUS_USER_AGENT" || i.key.startsWith("CRYPTOMINING") || i.key === "MALICIOUS_IP" || i.key === "TOR_IP")) return undefined;
+      if (DATA_TACTICS.has(s.tactic) && s.activity.action.startsWith("s3:")) return undefined;
+      const origin = habitual(s.activity, ctx);
+      if (!origin) return undefined;
+      origins.add(origin);
+      actors.add(shortName(s.activity.actor));
+    }
+    if (origins.size === 0) return undefined;
+    return { indicators: [], evidence: `every signal of ${listOf(actors, 3)} comes from its usual network and tool (${listOf(origins, 3)})` };
+  },
+});
