@@ -10,7 +10,7 @@ import { inventorySchema, type Inventory } from "../schema/inventory.ts";
 import { manifestSchema } from "../schema/manifest.ts";
 import { describeIssue } from "../schema/describe-issue.ts";
 import type { z } from "zod";
-import { detect, type DetectResult } from "../detector/detect.ts";
+import { detect, type ActivitySource, type DetectResult } from "../detector/detect.ts";
 import { VariantError, loadVariant, type Variant } from "../detector/variant.ts";
 import { inputSource, runSource } from "../detector/sources.ts";
 import { IngestError } from "../detector/ingest/stats.ts";
@@ -56,22 +56,25 @@ export async function runDetect(flags: DetectFlags): Promise<void> {
   const out = flags.run ?? flags.out!;
   let intel: Intel | undefined;
   let inventory: Inventory | undefined;
-  let source;
+  // A source is read once, so each variant gets its own.
+  let makeSource: () => ActivitySource;
   if (flags.run) {
     if (!existsSync(join(flags.run, "events"))) throw new UsageError(`--run ${flags.run}: no events/ folder; is it a seqlab run directory (npm run simulate -- --out ${flags.run})?`);
     const manifest = readJson(join(flags.run, "manifest.json"), manifestSchema, "--run");
     const start = Date.parse(`${manifest.config.start}T00:00:00Z`);
-    source = runSource(join(flags.run, "events"), { start, evaluationStart: start + manifest.config.historyDays * DAY, end: start + manifest.config.days * DAY, strict: flags.strict === true });
+    const run = flags.run;
+    makeSource = () => runSource(join(run, "events"), { start, evaluationStart: start + manifest.config.historyDays * DAY, end: start + manifest.config.days * DAY, strict: flags.strict === true });
     intel = readJson(flags.intel ?? join(flags.run, "intel.json"), intelSchema, "--intel");
     if (existsSync(join(flags.run, "inventory.json"))) inventory = readJson(join(flags.run, "inventory.json"), inventorySchema, "inventory");
   } else {
     for (const p of flags.input!) if (!existsSync(p)) throw new UsageError(`--input ${p}: no such file or folder`);
-    source = inputSource(flags.input!, { historyFraction: fraction, strict: flags.strict === true });
+    const input = flags.input!;
+    makeSource = () => inputSource(input, { historyFraction: fraction, strict: flags.strict === true });
     if (flags.intel) intel = readJson(flags.intel, intelSchema, "--intel");
   }
 
   for (const variant of variants) {
-    const result = await runVariant(variant, { source, intel, inventory, model, strict: flags.strict === true });
+    const result = await runVariant(variant, { source: makeSource(), intel, inventory, model, strict: flags.strict === true });
     const dir = join(out, "findings");
     mkdirSync(dir, { recursive: true });
     await writeAtomic(join(dir, `${variant.name}.ndjson`), result.findings.map((f) => JSON.stringify(f) + "\n").join(""));
