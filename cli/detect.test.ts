@@ -12,26 +12,11 @@ import { readRealdata } from "../schema/realdata.ts";
 import type { EvalReport } from "../eval/report.ts";
 import { listFiles } from "../simulator/testing.ts";
 import { simulate } from "../simulator/run.ts";
-import { buildProgram } from "./program.ts";
+import { seqlab } from "./testing.ts";
 import { UsageError } from "./errors.ts";
 
 const base = mkdtempSync(join(tmpdir(), "seqlab-detect-"));
 const run = join(base, "run");
-
-async function seqlab(...args: string[]): Promise<Error | undefined> {
-  const [log, write] = [console.log, process.stderr.write];
-  console.log = () => {};
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  try {
-    await buildProgram().parseAsync(["node", "seqlab", ...args]);
-    return undefined;
-  } catch (e) {
-    return e as Error;
-  } finally {
-    console.log = log;
-    process.stderr.write = write;
-  }
-}
 
 const findingsOf = (dir: string, variant: string) => readFileSync(join(dir, "findings", `${variant}.ndjson`), "utf8");
 

@@ -13,7 +13,7 @@ import type { Truth } from "../schema/truth.ts";
 import type { EvalReport } from "../eval/report.ts";
 import { oracleFindings } from "../eval/testing.ts";
 import { simulate } from "../simulator/run.ts";
-import { buildProgram } from "./program.ts";
+import { seqlab } from "./testing.ts";
 import { UsageError } from "./errors.ts";
 
 const base = mkdtempSync(join(tmpdir(), "seqlab-eval-"));
@@ -22,20 +22,6 @@ let truth: Truth;
 
 const ndjson = (values: unknown[]) => values.map((v) => JSON.stringify(v) + "\n").join("");
 const readReport = (variant: string) => JSON.parse(readFileSync(join(run, "eval", `${variant}.json`), "utf8")) as EvalReport;
-
-/** Run the program in-process with console output silenced; returns the error it rejected with. */
-async function seqlab(...args: string[]): Promise<Error | undefined> {
-  const log = console.log;
-  console.log = () => {};
-  try {
-    await buildProgram().parseAsync(["node", "seqlab", ...args]);
-    return undefined;
-  } catch (e) {
-    return e as Error;
-  } finally {
-    console.log = log;
-  }
-}
 
 beforeAll(async () => {
   await simulate({ config: { seed: 11, days: 4, historyDays: 2, accounts: 4, suite: "smoke", start: "2026-10-05" }, outDir: run, workers: 1, command: "test" });

@@ -10,6 +10,7 @@
  *   - every rejected record must depart at its core, and the reason given by
  *     `describeCloudTrailProblem` must name a field where it departs.
  */
+import { cloudTrailRecord } from "./fixtures.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -203,34 +204,7 @@ describe("cloudTrailRecordSchema against real CloudTrail records (panther-analys
 // ---------------------------------------------------------------------------------------------
 
 /** A minimal management event as CloudTrail writes it. */
-function minimalRecord(): Record<string, unknown> {
-  return {
-    eventVersion: "1.09",
-    userIdentity: {
-      type: "IAMUser",
-      principalId: "AIDAEXAMPLEPRINCIPAL1",
-      arn: "arn:aws:iam::111122223333:user/alice",
-      accountId: "111122223333",
-      accessKeyId: "AKIAEXAMPLEKEY000001",
-      userName: "alice",
-    },
-    eventTime: "2024-06-02T19:41:40Z",
-    eventSource: "iam.amazonaws.com",
-    eventName: "ListUsers",
-    awsRegion: "us-east-1",
-    sourceIPAddress: "198.51.100.7",
-    userAgent: "aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64",
-    requestParameters: null,
-    responseElements: null,
-    requestID: "0b3c1c1e-0000-4000-8000-000000000001",
-    eventID: "6f1d0b5a-0000-4000-8000-000000000002",
-    readOnly: true,
-    eventType: "AwsApiCall",
-    managementEvent: true,
-    recipientAccountId: "111122223333",
-    eventCategory: "Management",
-  };
-}
+const minimalRecord = () => cloudTrailRecord();
 
 describe("cloudTrailRecordSchema on hand-made records", () => {
   it("accepts a minimal valid record", () => {
