@@ -37,6 +37,12 @@ export const truthSchema = z.object({
   /** Every account of the estate, attacked or not, for per-account-day rates (optional in others' truth). */
   accounts: z.array(z.string()).optional(),
   campaigns: z.array(campaignSchema),
+  /**
+   * Identity → benign persona id (optional in others' truth): keyed as identities show in CloudTrail
+   * and findings (IAM user ARN, access key id, role ARN, assumed-role ARN, service principal,
+   * instance id, `anonymous`), so reports can name the kind of user a false positive fell on.
+   */
+  personas: z.record(z.string(), z.string()).optional(),
 });
 
 /** Truth types inferred from the schemas. */

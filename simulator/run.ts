@@ -15,6 +15,7 @@ import { DAY, isoSeconds, wallClockIso } from "./clock.ts";
 import { buildIntel } from "./intel.ts";
 import { lookupIp } from "./networks.ts";
 import { periodOf } from "./period.ts";
+import { personaLabels } from "./persona-labels.ts";
 import { UnitPool, runUnitsInProcess } from "./pool.ts";
 import type { HostEvent } from "./host.ts";
 import type { EmittedRecord } from "./session.ts";
@@ -112,6 +113,7 @@ async function simulateWith(opts: SimulateOptions, pool: UnitPool | undefined): 
     period: { start: isoSeconds(period.start), evaluationStart: isoSeconds(period.evaluationStart), end: isoSeconds(period.end) },
     accounts: world.accounts.map((a) => a.id),
     campaigns,
+    personas: personaLabels(world),
   };
   const habitual = new Set(world.principals.flatMap((p) => p.networks.items));
   const attackEvents = new Set(campaigns.filter((c) => c.kind === "attack").flatMap((c) => c.stages.flatMap((s) => s.eventIds)));
