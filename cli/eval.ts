@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { EvalReport } from "../eval/report.ts";
+import type { DetectionSummary, Finding } from "../schema/finding.ts";
+import type { Truth } from "../schema/truth.ts";
 import { EvalInputError, readFindings, readSummary, readTruth } from "../eval/inputs.ts";
 import { evaluate } from "../eval/evaluate.ts";
 import { aggregate, aggregateJson, type Aggregate, type RunEvaluation } from "../eval/aggregate.ts";
@@ -42,7 +44,7 @@ export async function runEval(flags: EvalFlags): Promise<void> {
     if (files) {
       if (flags.aggregate) throw new UsageError("--aggregate needs --run DIR (one per seed)");
       if (!flags.truth || !flags.findings || !flags.out) throw new UsageError("--truth, --findings and --out go together: evaluate FINDINGS against TRUTH into OUT");
-      const report = await evaluateFiles(flags.truth, flags.findings, flags.summary ?? null, flags.strict === true);
+      const { report } = await evaluateFiles(flags.truth, flags.findings, flags.summary ?? null, flags.strict === true);
       await writeJson(flags.out, report);
       printReport(report, flags.out);
       return;
@@ -53,7 +55,7 @@ export async function runEval(flags: EvalFlags): Promise<void> {
       if (!existsSync(truthFile)) throw new UsageError(`--run ${run}: no truth.json there; is it a seqlab run directory (npm run simulate -- --out ${run})?`);
       for (const variant of flags.variant ?? variantsOf(run)) {
         const findingsFile = join(run, "findings", `${variant}.ndjson`);
-        const report = await evaluateFiles(truthFile, findingsFile, join(run, "findings", `${variant}.summary.json`), flags.strict === true, variant);
+        const { report } = await evaluateFiles(truthFile, findingsFile, join(run, "findings", `${variant}.summary.json`), flags.strict === true, variant);
         const out = join(run, "eval", `${variant}.json`);
         await writeJson(out, report);
         evaluations.push({ run, report });
@@ -76,19 +78,28 @@ export async function runEval(flags: EvalFlags): Promise<void> {
   }
 }
 
-/** The variants a run has findings for (`findings/<variant>.ndjson`). */
-function variantsOf(run: string): string[] {
+/** The variants a run has findings for (`findings/<variant>.ndjson`); a {@link UsageError} when it has none. */
+export function variantsOf(run: string): string[] {
   const dir = join(run, "findings");
   const variants = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".ndjson")).map((f) => f.slice(0, -".ndjson".length)).sort() : [];
   if (variants.length === 0) throw new UsageError(`--run ${run}: no findings in ${dir}; run a detector first (npm run detect -- --run ${run}), or pass --findings`);
   return variants;
 }
 
-async function evaluateFiles(truthFile: string, findingsFile: string, summaryFile: string | null, strict: boolean, variant?: string): Promise<EvalReport> {
+/** What {@link evaluateFiles} read, and the evaluation of it. */
+export interface EvaluatedFiles {
+  truth: Truth;
+  findings: Finding[];
+  summary: DetectionSummary | null;
+  report: EvalReport;
+}
+
+/** Read truth, findings and the optional detector summary, and evaluate them (eval's errors are {@link EvalInputError}s). */
+export async function evaluateFiles(truthFile: string, findingsFile: string, summaryFile: string | null, strict: boolean, variant?: string): Promise<EvaluatedFiles> {
   const truth = readTruth(truthFile);
   const input = await readFindings(findingsFile, { strict });
   const summary = summaryFile === null ? null : readSummary(summaryFile);
-  return evaluate({
+  const report = evaluate({
     truth,
     findings: input.findings,
     summary,
@@ -97,6 +108,7 @@ async function evaluateFiles(truthFile: string, findingsFile: string, summaryFil
     read: input.read,
     rejected: input.rejected,
   });
+  return { truth, findings: input.findings, summary, report };
 }
 
 async function writeJson(path: string, value: unknown): Promise<void> {
