@@ -50,17 +50,7 @@ export async function runEval(flags: EvalFlags): Promise<void> {
       return;
     }
     const evaluations: RunEvaluation[] = [];
-    for (const run of flags.run!) {
-      const truthFile = join(run, "truth.json");
-      if (!existsSync(truthFile)) throw new UsageError(`--run ${run}: no truth.json there; is it a seqlab run directory (npm run simulate -- --out ${run})?`);
-      for (const variant of flags.variant ?? variantsOf(run)) {
-        const findingsFile = join(run, "findings", `${variant}.ndjson`);
-        const { report } = await evaluateFiles(truthFile, findingsFile, join(run, "findings", `${variant}.summary.json`), flags.strict === true, variant);
-        const out = join(run, "eval", `${variant}.json`);
-        await writeJson(out, report);
-        evaluations.push({ run, report });
-      }
-    }
+    for (const run of flags.run!) evaluations.push(...(await evaluateRun(run, flags.variant, flags.strict === true)));
     if (evaluations.length === 1) printReport(evaluations[0]!.report, join(flags.run![0]!, "eval", `${evaluations[0]!.report.variant}.json`));
     else printRuns(evaluations);
     if (flags.aggregate) {
@@ -76,6 +66,24 @@ export async function runEval(flags: EvalFlags): Promise<void> {
     if (e instanceof EvalInputError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/**
+ * Score each variant's `findings/<variant>.ndjson` of a run (default: every variant with findings)
+ * against its `truth.json` and write `eval/<variant>.json`; bad input throws {@link UsageError} or
+ * {@link EvalInputError}.
+ */
+export async function evaluateRun(run: string, variants: readonly string[] | undefined, strict: boolean): Promise<RunEvaluation[]> {
+  const truthFile = join(run, "truth.json");
+  if (!existsSync(truthFile)) throw new UsageError(`--run ${run}: no truth.json there; is it a seqlab run directory (npm run simulate -- --out ${run})?`);
+  const evaluations: RunEvaluation[] = [];
+  for (const variant of variants ?? variantsOf(run)) {
+    const findingsFile = join(run, "findings", `${variant}.ndjson`);
+    const { report } = await evaluateFiles(truthFile, findingsFile, join(run, "findings", `${variant}.summary.json`), strict, variant);
+    await writeJson(join(run, "eval", `${variant}.json`), report);
+    evaluations.push({ run, report });
+  }
+  return evaluations;
 }
 
 /** The variants a run has findings for (`findings/<variant>.ndjson`); a {@link UsageError} when it has none. */
@@ -119,6 +127,12 @@ async function writeJson(path: string, value: unknown): Promise<void> {
 async function writeAggregate(dir: string, a: Aggregate): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await writeAtomic(join(dir, "aggregate.json"), JSON.stringify(aggregateJson(a), null, 2) + "\n");
+  await writeAggregateTables(dir, a);
+}
+
+/** The aggregate's tables as `values`, `metrics`, `paired` and `scenarios` `.csv` and `.arrow` files in `dir`. */
+export async function writeAggregateTables(dir: string, a: Aggregate): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   for (const [name, t] of [["values", a.values], ["metrics", a.metrics], ["paired", a.paired], ["scenarios", a.scenarios]] as const) {
     await writeAtomic(join(dir, `${name}.csv`), t.toCSV());
     await writeAtomic(join(dir, `${name}.arrow`), t.toArrowIPC({ format: "file" }));
@@ -165,17 +179,25 @@ function printRuns(evaluations: RunEvaluation[]): void {
 
 const HEADLINE = ["sequence.precision", "sequence.recall", "sequence.f1", "sequence.prAuc", "sequence.falsePer100AccountDays"];
 
-/** Means with intervals per variant, then paired differences. */
 function printAggregate(a: Aggregate, dir: string): void {
+  console.log(`\n${formatAggregate(a)}`);
+  console.log(`\nWrote ${join(dir, "aggregate.json")} and values/metrics/paired/scenarios as .csv and .arrow`);
+}
+
+/** The headline metrics as mean [95% CI] per variant, then the paired differences against the baseline, as text tables. */
+export function formatAggregate(a: Aggregate): string {
   const cell = (row: Record<string, unknown> | undefined) =>
     row === undefined || row.mean === null ? "–" : `${ratioText(row.mean as number)} [${ratioText(row.ciLow as number)}, ${ratioText(row.ciHigh as number)}]`;
   const rows = (t: Aggregate["metrics"]) => t.objects() as Record<string, unknown>[];
   const find = (t: Aggregate["metrics"], variant: string, metric: string) => rows(t).find((x) => x.variant === variant && x.metric === metric);
-  console.log(`\nOver ${a.runs.length} run(s), mean [95% bootstrap CI, ${a.resamples} resamples, seed ${a.seed}]:`);
-  console.log(table(["variant", ...HEADLINE.map((m) => m.split(".")[1]!)], a.variants.map((v) => [v, ...HEADLINE.map((m) => cell(find(a.metrics, v, m)))])));
+  const header = ["variant", ...HEADLINE.map((m) => m.split(".")[1]!)];
+  const lines = [
+    `Over ${a.runs.length} run(s), mean [95% bootstrap CI, ${a.resamples} resamples, seed ${a.seed}]:`,
+    table(header, a.variants.map((v) => [v, ...HEADLINE.map((m) => cell(find(a.metrics, v, m)))])),
+  ];
   if (a.baseline) {
-    console.log(`\nPaired differences, variant − ${a.baseline} on the same runs:`);
-    console.log(table(["variant", ...HEADLINE.map((m) => m.split(".")[1]!)], a.variants.filter((v) => v !== a.baseline).map((v) => [v, ...HEADLINE.map((m) => cell(find(a.paired, v, m)))])));
+    lines.push(`\nPaired differences, variant − ${a.baseline} on the same runs:`);
+    lines.push(table(header, a.variants.filter((v) => v !== a.baseline).map((v) => [v, ...HEADLINE.map((m) => cell(find(a.paired, v, m)))])));
   }
-  console.log(`\nWrote ${join(dir, "aggregate.json")} and values/metrics/paired/scenarios as .csv and .arrow`);
+  return lines.join("\n");
 }
