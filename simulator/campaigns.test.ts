@@ -11,7 +11,8 @@ import type { Campaign, Truth } from "../schema/truth.ts";
 import { stageRanks, type ScenarioDefinition } from "../scenarios/define.ts";
 import { SCENARIOS, scenarioById } from "../scenarios/registry.ts";
 import { suiteById } from "../scenarios/suites.ts";
-import { runCampaign } from "./campaigns.ts";
+import { planCampaigns, runCampaign, runCampaigns } from "./campaigns.ts";
+import { periodOf } from "./period.ts";
 import { DAY, HOUR } from "./clock.ts";
 import { simulate } from "./run.ts";
 import { indexRun, readEventFiles, type IndexedRecord } from "./testing.ts";
@@ -191,6 +192,23 @@ describe.each(RUNS.map((c) => [`${c.suite} run (seed ${c.seed})`, c] as const))(
       if (leaks.length > 5) break;
     }
     expect(leaks).toEqual([]);
+  });
+});
+
+describe("victims", () => {
+  // Roles are shared by design (a fleet's instance role, the deployment role every pipeline
+  // assumes), so only people's identities are checked.
+  it.each([1, 2, 3])("are never one person's identity for two campaigns less than a day apart (default suite, 12 accounts, seed %i)", (seed) => {
+    const config: SimulationConfig = { seed, days: 14, historyDays: 7, accounts: 12, suite: "default", start: "2026-10-05" };
+    const period = periodOf(config);
+    const { campaigns } = runCampaigns(buildWorld(seed, { accounts: 12, days: 14 }), planCampaigns(seed, suiteById("default"), period), period);
+    for (const [i, a] of campaigns.entries()) {
+      for (const b of campaigns.slice(i + 1)) {
+        const shared = a.actors.filter((arn) => b.actors.includes(arn) && !arn.includes(":role/") && arn !== "anonymous");
+        const apart = ms(b.start) >= ms(a.end) + DAY || ms(a.start) >= ms(b.end) + DAY;
+        expect(shared.length === 0 || apart, `${a.id} and ${b.id} share ${shared.join(", ")}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -24,6 +24,9 @@ import { inventoryOf } from "./world.ts";
 /** The networks each origin kind may share with benign actors (suites with `sharedInfrastructure`). */
 const SHARED_USAGES: Partial<Record<OriginKind, NetworkUsage[]>> = { vps: ["hosting"], vpn: ["vpn"], residential: ["isp", "mobile"] };
 
+/** How far apart two campaigns on the same identity must be (a detector's correlation window). */
+const ACTOR_SPACING = 24 * HOUR;
+
 /** Attackers' calls fail too (guessing at permissions, quotas); benign personas fail 0.5-8%. */
 const CAMPAIGN_ERROR_RATE = 0.04;
 
@@ -107,8 +110,8 @@ function signInIdentity(identity: Record<string, unknown>): Record<string, unkno
   return Object.fromEntries(Object.entries(identity).filter(([k]) => k !== "accessKeyId" && !(k === "sessionContext" && identity.type === "IAMUser")));
 }
 
-/** Run one campaign; its records go to `sink`, and its truth entry is returned. */
-export function runCampaign(world: World, plan: CampaignPlan, period: Period, sink: RecordSink, hostSink: HostSink = () => {}): Campaign {
+/** Run one campaign; its records go to `sink`, and its truth entry is returned. `busy` names identities another campaign is already using around this one's time. */
+export function runCampaign(world: World, plan: CampaignPlan, period: Period, sink: RecordSink, hostSink: HostSink = () => {}, busy: (arn: string) => boolean = () => false): Campaign {
   const rng = new Rng(world.seed, `campaign/${plan.id}`);
   const stages = new Map<string, { ids: string[]; start: number; end: number }>();
   const accounts = new Set<string>();
@@ -183,7 +186,10 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       if (found.length === 0) {
         throw new Error(`scenario ${plan.scenario.id}: no principal matches ${JSON.stringify(q)}; the world is too small for it (try more --accounts)`);
       }
-      return found.map(actorRef);
+      // Two campaigns on one identity within a day would be one story to any detector and an
+      // ambiguous one to score; keep them apart unless the world has no one else.
+      const free = found.filter((p) => !busy(p.inventory.arn) && !(p.roleName && busy(`arn:aws:iam::${p.account.id}:role/${p.roleName}`)));
+      return (free.length > 0 ? free : found).map(actorRef);
     },
     habitualCalls(principal) {
       const p = byKey.get(principal.key);
@@ -306,9 +312,11 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       return caller(anonymousOrigin(world.accounts[0]!, sourceIp, userAgentFor(tooling, undefined), CAMPAIGN_ERROR_RATE));
     },
     instances(q) {
-      return world.accounts
+      const found = world.accounts
         .filter((a) => matches(a.kind, q.accountKind))
         .flatMap((a) => a.instances.filter((i) => !q.inAutoScalingGroup || i.autoScalingGroup !== undefined).map((i) => ({ id: i.id, accountId: a.id, region: i.region, privateIp: i.privateIp, roleName: i.roleName, ...(i.autoScalingGroup ? { autoScalingGroup: i.autoScalingGroup } : {}) })));
+      const free = found.filter((i) => !busy(`arn:aws:iam::${i.accountId}:role/${i.roleName}`));
+      return free.length > 0 ? free : found;
     },
     onHost(ref) {
       const account = accountById(world, ref.accountId);
@@ -376,6 +384,12 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
 export function runCampaigns(world: World, plans: CampaignPlan[], period: Period): { records: EmittedRecord[]; hostEvents: HostEvent[]; campaigns: Campaign[] } {
   const records: EmittedRecord[] = [];
   const hostEvents: HostEvent[] = [];
-  const campaigns = plans.map((plan) => runCampaign(world, plan, period, (r) => records.push(r), (e) => hostEvents.push(e)));
+  const campaigns: Campaign[] = [];
+  for (const plan of plans) {
+    const from = plan.start - ACTOR_SPACING;
+    const to = plan.start + plan.scenario.maxDurationHours * HOUR + ACTOR_SPACING;
+    const busy = (arn: string) => campaigns.some((c) => c.actors.includes(arn) && Date.parse(c.start) < to && Date.parse(c.end) > from);
+    campaigns.push(runCampaign(world, plan, period, (r) => records.push(r), (e) => hostEvents.push(e), busy));
+  }
   return { records, hostEvents, campaigns };
 }
