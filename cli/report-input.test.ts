@@ -61,7 +61,7 @@ beforeAll(() => {
   cpSync(run, join(compare, "runs", "seed-4"), { recursive: true });
   const estimate = { n: 2, mean: 0.5, ciLow: 0, ciHigh: 1 };
   writeFileSync(join(compare, "comparison.json"), JSON.stringify({
-    tool: "seqlab", kind: "aggregate", runs: ["seed-3", "seed-4"], variants: ["first-seen", "rules-only"], baseline: "first-seen", seed: 1, resamples: 2000, confidence: 0.95,
+    tool: "seqlab", kind: "aggregate", runs: ["runs/seed-3", "runs/seed-4"], variants: ["first-seen", "rules-only"], baseline: "first-seen", seed: 1, resamples: 2000, confidence: 0.95,
     metrics: [{ variant: "rules-only", metric: "sequence.recall", ...estimate }],
     paired: [{ variant: "rules-only", baseline: "first-seen", metric: "sequence.recall", ...estimate }],
     scenarios: [{ variant: "rules-only", scenarioId: "leaked-key", kind: "attack", campaigns: 2, detected: 2, rate: 1 }],
@@ -106,11 +106,11 @@ describe("loadRunReport", () => {
 });
 
 describe("loadComparisonReport", () => {
-  it("reads the aggregate and every run under runs/, in name order", async () => {
+  it("reads the aggregate and every run under runs/, in name order and named as the aggregate names them", async () => {
     const input = await loadComparisonReport(compare);
     expect(input).toMatchObject({ kind: "comparison", title: "seqlab comparison: first-seen, rules-only over 2 run(s), suite smoke", command: "npm run compare -- --variants rules-only,first-seen --seeds 2 --out compare" });
-    expect(input.runs.map((r) => r.name)).toEqual(["seed-3", "seed-4"]);
-    expect(input.aggregate).toMatchObject({ runs: ["seed-3", "seed-4"], baseline: "first-seen", resamples: 2000, confidence: 0.95 });
+    expect(input.runs.map((r) => r.name)).toEqual(["runs/seed-3", "runs/seed-4"]);
+    expect(input.aggregate).toMatchObject({ runs: ["runs/seed-3", "runs/seed-4"], baseline: "first-seen", resamples: 2000, confidence: 0.95 });
     expect(input.aggregate!.scenarios).toEqual([{ variant: "rules-only", scenarioId: "leaked-key", kind: "attack", campaigns: 2, detected: 2, rate: 1 }]);
   });
 });

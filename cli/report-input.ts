@@ -23,7 +23,7 @@ export interface LoadOptions {
 
 /** The report input of one run directory, all its variants. */
 export async function loadRunReport(runDir: string, opts: LoadOptions = {}): Promise<ReportInput> {
-  const run = await loadRun(runDir, "--run");
+  const run = await loadRun(runDir, basename(resolve(runDir)), "--run");
   const manifest = readManifest(runDir);
   // Simulate and detect first when the run is seqlab's own, so the one line rebuilds everything.
   const variants = run.variants.map((v) => v.variant).join(" ");
@@ -68,7 +68,8 @@ export async function loadComparisonReport(dir: string, opts: LoadOptions = {}):
   const names = existsSync(runsDir) ? readdirSync(runsDir).filter((n) => statSync(join(runsDir, n)).isDirectory()).sort() : [];
   if (names.length === 0) throw new UsageError(`--compare ${dir}: no run directories in ${runsDir}; rerun npm run compare -- --out ${dir}`);
   const runs: ReportRun[] = [];
-  for (const name of names) runs.push(await loadRun(join(runsDir, name), "--compare"));
+  // Named as the aggregate names them (relative to the comparison), so the two line up.
+  for (const name of names) runs.push(await loadRun(join(runsDir, name), `runs/${name}`, "--compare"));
   const aggregate: ReportAggregate = {
     runs: comparison.runs,
     variants: comparison.variants,
@@ -90,8 +91,8 @@ export async function loadComparisonReport(dir: string, opts: LoadOptions = {}):
   };
 }
 
-/** One run: its manifest (when it has one), and every variant's findings evaluated against its truth. */
-async function loadRun(runDir: string, flag: string): Promise<ReportRun> {
+/** One run, labelled `name`: its manifest (when it has one), and every variant's findings evaluated against its truth. */
+async function loadRun(runDir: string, name: string, flag: string): Promise<ReportRun> {
   requireDir(runDir, flag, `simulate one (npm run simulate -- --out ${runDir}), then detect (npm run detect -- --run ${runDir})`);
   const truthFile = join(runDir, "truth.json");
   if (!existsSync(truthFile)) throw new UsageError(`${flag} ${runDir}: no truth.json there; is it a seqlab run directory (npm run simulate -- --out ${runDir})?`);
@@ -111,7 +112,7 @@ async function loadRun(runDir: string, flag: string): Promise<ReportRun> {
   }
   const config = manifest?.config;
   return {
-    name: basename(resolve(runDir)),
+    name,
     seed: config?.seed ?? null,
     suite: config?.suite ?? null,
     days: config?.days ?? null,
