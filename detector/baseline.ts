@@ -29,6 +29,8 @@ export interface BaselineOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** Bucket names remembered from history; an estate has far fewer, so the cap only guards memory. */
+const MAX_BUCKETS = 200_000;
 
 /** One active day of one actor. */
 interface DayStats {
@@ -72,6 +74,7 @@ export class BaselineBuilder {
   private readonly peerGroups = new Map<string, Set<string>>();
   private readonly ipUse = new Map<string, IpUse>();
   private readonly sharedIps = new Set<string>();
+  private readonly buckets = new Set<string>();
   private readonly minActors: number;
   private readonly minAccounts: number;
   private readonly maxIps: number;
@@ -106,6 +109,7 @@ export class BaselineBuilder {
     if (a.error) day.errors++;
     day.apis.add(a.action);
 
+    if (a.action.startsWith("s3:") && a.resources[0] && this.buckets.size < MAX_BUCKETS) this.buckets.add(a.resources[0]);
     if (a.sourceIp) {
       if (acc.ips.size < this.maxIps) acc.ips.add(a.sourceIp);
       this.countIpUse(a.sourceIp, a.actor, a.actorAccount);
@@ -146,6 +150,7 @@ export class BaselineBuilder {
     const peers = new Map([...this.peerGroups].map(([group, keys]) => [group, [...keys].sort()] as const));
     const accountTokens = this.accountTokens;
     const sharedIps = this.sharedIps;
+    const buckets = this.buckets;
     const historyEnd = this.historyEnd;
     return {
       historyEnd,
@@ -153,6 +158,7 @@ export class BaselineBuilder {
       accountTokens: (account) => accountTokens.get(account),
       peers: (group) => peers.get(group) ?? [],
       isSharedIp: (ip) => sharedIps.has(ip),
+      knownBucket: (name) => buckets.has(name),
     };
   }
 

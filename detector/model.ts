@@ -64,4 +64,6 @@ export interface Baseline {
    * gateways, offices, CI runners), so it must not link unrelated activity in correlation.
    */
   isSharedIp(ip: string): boolean;
+  /** Whether an S3 bucket was named by any S3 call in history: the organisation's own buckets and those it works with. */
+  knownBucket(name: string): boolean;
 }

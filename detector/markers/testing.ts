@@ -115,7 +115,7 @@ export function profile(spec: ProfileSpec): ActorProfile {
 }
 
 /** A baseline over the given profiles; account tokens default to the union of its actors' tokens. */
-export function fakeBaseline(opts: { actors?: readonly ProfileSpec[]; accountTokens?: Record<string, readonly Token[]>; sharedIps?: readonly string[] } = {}): Baseline {
+export function fakeBaseline(opts: { actors?: readonly ProfileSpec[]; accountTokens?: Record<string, readonly Token[]>; sharedIps?: readonly string[]; knownBuckets?: readonly string[] } = {}): Baseline {
   const actors = new Map((opts.actors ?? []).map((s) => [s.key, profile(s)]));
   const accountTokens = new Map<string, Map<Token, number>>();
   for (const p of actors.values()) {
@@ -131,6 +131,7 @@ export function fakeBaseline(opts: { actors?: readonly ProfileSpec[]; accountTok
     accountTokens: (account) => accountTokens.get(account),
     peers: (group) => [...actors.values()].filter((p) => p.ref.peerGroup === group).map((p) => p.ref.key),
     isSharedIp: (ip) => shared.has(ip),
+    knownBucket: (name) => (opts.knownBuckets ?? []).includes(name),
   };
 }
 

@@ -165,6 +165,16 @@ const CASES: Case[] = [
     ],
   },
   {
+    id: "s3-copy-to-unknown-bucket",
+    history: [ct("s3:GetObject", { time: T0, resources: ["team-share"] })],
+    fires: [["30 uploads to a bucket never seen", () => series(30, EVAL, MIN, () => ct("s3:PutObject", { resources: ["someones-backup"] }))]],
+    quiet: [
+      ["30 uploads to a bucket of history", () => series(30, EVAL, MIN, () => ct("s3:PutObject", { resources: ["team-share"] }))],
+      ["30 uploads to a bucket created in the period", () => [ct("s3:CreateBucket", { time: EVAL - MIN, resources: ["new-bucket"] }), ...series(30, EVAL, MIN, () => ct("s3:PutObject", { resources: ["new-bucket"] }))]],
+      ["a few uploads to a bucket never seen", () => series(5, EVAL, MIN, () => ct("s3:PutObject", { resources: ["someones-backup"] }))],
+    ],
+  },
+  {
     id: "s3-delete-burst",
     model: anomalous,
     fires: [["five DeleteObjects batches", () => series(5, EVAL, MIN, () => ct("s3:DeleteObjects", { resources: ["data"] }))]],

@@ -1,0 +1,38 @@
+import { defineSignal } from "../define.ts";
+import { attackIndicators, failed, indicator } from "../helpers.ts";
+import { DAY, HOUR } from "../state.ts";
+
+const WRITES = new Set(["s3:PutObject", "s3:CopyObject", "s3:UploadPart", "s3:CompleteMultipartUpload"]);
+const MIN_OBJECTS = 20;
+
+/**
+ * Many objects written within a day to a bucket that no S3 call of the history named and that no
+ * one in the estate created since: data leaving for a bucket someone else owns (a personal or
+ * attacker account). Buckets created during the period are the estate's own new ones.
+ */
+export default defineSignal({
+  id: "s3-copy-to-unknown-bucket",
+  type: "Exfiltration:S3/ObjectsCopiedToUnknownBucket",
+  foundational: true,
+  sources: ["cloudtrail"],
+  severity: 7,
+  tactic: "TA0010",
+  technique: "T1537",
+  observe(a, ctx) {
+    const bucket = a.resources[0];
+    if (!bucket || failed(a)) return undefined;
+    const created = ctx.state.timed<true>("s3-copy-to-unknown-bucket/created", 30 * DAY);
+    if (a.action === "s3:CreateBucket") {
+      created.set(bucket, true, a.time);
+      return undefined;
+    }
+    if (!WRITES.has(a.action) || ctx.baseline.knownBucket(bucket) || created.get(bucket, a.time)) return undefined;
+    const w = ctx.state.windows("s3-copy-to-unknown-bucket", DAY).add(`${a.actor}\n${bucket}`, a.time, a.id);
+    if (w.count < MIN_OBJECTS || !ctx.state.latch("s3-copy-to-unknown-bucket", 6 * HOUR).first(`${a.actor}\n${bucket}`, a.time)) return undefined;
+    return {
+      activityIds: w.ids,
+      indicators: [indicator("SENSITIVE_DATA", [bucket]), ...attackIndicators("TA0010", "T1537")],
+      evidence: `${a.actor} wrote ${w.count} objects in 24 hours to bucket ${bucket}, which no S3 call named in history and no one in the estate created.`,
+    };
+  },
+});
