@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { runBench } from "./bench.ts";
 import { DETECT_DEFAULTS, runDetect } from "./detect.ts";
 import { EVAL_DEFAULTS, runEval } from "./eval.ts";
+import { runReport } from "./report.ts";
 import { runScenarios } from "./scenarios.ts";
 import { SIMULATE_DEFAULTS, runSimulate } from "./simulate.ts";
 
@@ -64,6 +65,15 @@ export function buildProgram(): Command {
       "\nExamples:\n  npm run eval -- --run runs/demo\n  npm run eval -- --run runs/s1 runs/s2 runs/s3 --aggregate runs/compare --baseline first-seen\n  npm run eval -- --truth truth.json --findings my-detector.ndjson --out eval.json\n",
     )
     .action(runEval);
+
+  program
+    .command("report")
+    .description("Render one self-contained HTML report (works offline) of a run or a comparison: metrics with CIs, PR curves, ATT&CK coverage, a timeline per attack sequence; plus an ATT&CK Navigator layer beside it")
+    .option("--run <dir>", "a run with findings: every findings/<variant>.ndjson evaluated against its truth.json; writes DIR/report.html")
+    .option("--compare <dir>", "what npm run compare writes (comparison.json and runs/<name>/); writes DIR/report.html")
+    .option("--out <file>", "write the HTML here instead (attack-navigator.json goes beside it)")
+    .addHelpText("after", "\nExamples:\n  npm run report -- --run runs/demo\n  npm run report -- --compare runs/compare --out /tmp/compare.html\n")
+    .action(runReport);
 
   program
     .command("scenarios")
