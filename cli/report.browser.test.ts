@@ -4,9 +4,9 @@
  * name: the page loads with no console error and no request but itself, every chart draws marks,
  * the timelines list every raised sequence, the payloads show as text and never run (also with
  * the page's Content-Security-Policy removed, so escaping alone is tested), and the screenshot is
- * far from blank.
+ * far from blank. A comparison of two copies of the run draws its charts the same way.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,8 +15,10 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../schema/finding.ts";
 import type { Truth } from "../schema/truth.ts";
+import { aggregate, aggregateJson, type RunEvaluation } from "../eval/aggregate.ts";
 import { listFiles } from "../simulator/testing.ts";
 import { UsageError } from "./errors.ts";
+import { evaluateRun } from "./eval.ts";
 import { seqlab } from "./testing.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -115,6 +117,13 @@ async function load(browser: Browser, url: string): Promise<Load> {
   return { page, requests, errors, milliseconds: performance.now() - started };
 }
 
+/** Charts of the page with their state and how many SVG marks they drew. */
+async function charts(page: Page): Promise<{ id: string; rendered: string | null; marks: number }[]> {
+  return page.$$eval("[data-chart]", (nodes) =>
+    nodes.map((n) => ({ id: n.id, rendered: n.getAttribute("data-rendered"), marks: n.querySelectorAll("svg path, svg rect, svg symbol, svg line, svg text").length })),
+  );
+}
+
 let browser: Browser;
 let report: string;
 let shown: Load;
@@ -148,12 +157,10 @@ describe("seqlab report in a real browser", () => {
   });
 
   it("draws marks in every chart", async () => {
-    const charts = await shown.page.$$eval("[data-chart]", (nodes) =>
-      nodes.map((n) => ({ id: n.id, rendered: n.getAttribute("data-rendered"), marks: n.querySelectorAll("svg path, svg rect, svg symbol, svg line, svg text").length })),
-    );
-    expect(charts.length).toBeGreaterThan(3);
-    expect(await shown.page.getAttribute("body", "data-charts-rendered")).toBe(String(charts.length));
-    expect(charts.filter((c) => c.rendered !== "true" || c.marks === 0)).toEqual([]);
+    const drawn = await charts(shown.page);
+    expect(drawn.length).toBeGreaterThan(3);
+    expect(await shown.page.getAttribute("body", "data-charts-rendered")).toBe(String(drawn.length));
+    expect(drawn.filter((c) => c.rendered !== "true" || c.marks === 0)).toEqual([]);
   });
 
   it("lists every raised sequence finding in the timelines", async () => {
@@ -211,5 +218,39 @@ describe("seqlab report in a real browser", () => {
     const error = await seqlab(...args);
     expect(error).toBeInstanceOf(UsageError);
     expect(error!.message).toMatch(message);
+  });
+});
+
+describe("seqlab report --compare in a real browser", () => {
+  const dir = join(base, "compare");
+  let cmp: Load;
+
+  beforeAll(async () => {
+    // Two runs of one estate, laid out as npm run compare lays them out; only what the report reads is copied.
+    const evaluations: RunEvaluation[] = [];
+    for (const name of ["seed-11", "seed-11-again"]) {
+      const copy = join(dir, "runs", name);
+      for (const part of ["manifest.json", "truth.json", "findings"]) cpSync(join(run, part), join(copy, part), { recursive: true });
+      for (const e of await evaluateRun(copy, VARIANTS, false)) evaluations.push({ run: `runs/${name}`, report: e.report });
+    }
+    const aggregated = aggregateJson(aggregate(evaluations, { seed: 1, resamples: 200, baseline: "rules-only" }));
+    writeFileSync(join(dir, "comparison.json"), JSON.stringify({ ...aggregated, command: "npm run compare -- --variants rules-only,first-seen --seeds 2", suite: "smoke", seeds: [11, 11] }));
+    expect(await seqlab("report", "--compare", dir)).toBeUndefined();
+    cmp = await load(browser, pathToFileURL(join(dir, "report.html")).href);
+    console.log(`comparison report: loaded and drawn in ${cmp.milliseconds.toFixed(0)} ms`);
+  }, 120_000);
+
+  it("loads with no console error and no request, draws every chart and lists both runs' sequences", async () => {
+    expect(cmp.errors).toEqual([]);
+    expect(cmp.requests).toEqual([pathToFileURL(join(dir, "report.html")).href]);
+    const drawn = await charts(cmp.page);
+    expect(drawn.length).toBeGreaterThan(3);
+    expect(drawn.filter((c) => c.rendered !== "true" || c.marks === 0)).toEqual([]);
+    // A comparison shows the first run's findings as timelines and lists the other runs' one line each.
+    const raised = raisedSequenceIds(run);
+    const cards = await cmp.page.$$eval("[data-finding-id]", (nodes) => nodes.map((n) => n.getAttribute("data-finding-id")!));
+    const rows = await cmp.page.$$eval("[data-listed-finding-id]", (nodes) => nodes.map((n) => n.getAttribute("data-listed-finding-id")!));
+    expect(cards.sort()).toEqual(raised);
+    expect(rows.sort()).toEqual(raised);
   });
 });
