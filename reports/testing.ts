@@ -28,7 +28,7 @@ export interface SampleOptions {
   instances?: number;
   /** Below-threshold candidates per run and variant (the length of the PR sweep). Default 40. */
   belowThreshold?: number;
-  /** A string planted in every attacker user agent, bucket name, marker evidence and signal description (e.g. an HTML payload). */
+  /** A string planted in every user agent, bucket name, marker evidence and signal description, and in one persona (e.g. an HTML payload). */
   payload?: string;
 }
 
@@ -169,7 +169,9 @@ function sampleVariantRun(truth: Truth, seed: number, variant: string, strength:
   const falsePositives = 2 + 2 * strength;
   for (let k = 0; k < falsePositives; k++) {
     const f = backgroundFinding({ id: nextId(), variant, score: THRESHOLD + random() * 6, random, payload });
-    personaOf.set(f.id, PERSONAS[Math.floor(random() * PERSONAS.length)]!);
+    const persona = PERSONAS[Math.floor(random() * PERSONAS.length)]!;
+    // With a payload, the first false positive's persona carries it too: persona labels reach the charts' JSON.
+    personaOf.set(f.id, payload && k === 0 ? `data-analyst${payload}` : persona);
     findings.push(f);
   }
   for (let k = 0; k < (opts.belowThreshold ?? 40); k++) {

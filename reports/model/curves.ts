@@ -43,5 +43,7 @@ export function thin<T extends { recall: number }>(points: readonly T[], max: nu
   for (let i = 1; i < points.length && keep.size < max; i++) if (points[i]!.recall !== points[i - 1]!.recall) keep.add(i);
   const stride = points.length / Math.max(1, max - keep.size);
   for (let k = 0; keep.size < max && k * stride < points.length; k++) keep.add(Math.floor(k * stride));
+  // Evenly spaced picks that fell on kept corners leave a few places: fill them in order.
+  for (let i = 0; keep.size < max && i < points.length; i++) keep.add(i);
   return [...keep].sort((a, b) => a - b).map((i) => points[i]!);
 }
