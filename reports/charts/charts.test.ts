@@ -54,7 +54,7 @@ async function check(spec: ChartSpec): Promise<{ compileMessages: string[]; runM
   const run = captureLogger();
   const view = new vega.View(vega.parse(vg), { renderer: "none", logger: run.logger, logLevel: vega.Warn });
   await view.runAsync();
-  const items = markItems(view.scenegraph().root as unknown as SceneNode);
+  const items = markItems((view.scenegraph() as unknown as { root: SceneNode }).root);
   view.finalize();
   return { compileMessages: compiled.messages, runMessages: run.messages, items };
 }
