@@ -1,6 +1,7 @@
 /** The `seqlab` command line: commands, options and help. Actions live in their own modules. */
 import { Command, CommanderError } from "commander";
 import { runBench } from "./bench.ts";
+import { COMPARE_DEFAULTS, runCompare } from "./compare.ts";
 import { DETECT_DEFAULTS, runDetect } from "./detect.ts";
 import { EVAL_DEFAULTS, runEval } from "./eval.ts";
 import { runReport } from "./report.ts";
@@ -65,6 +66,20 @@ export function buildProgram(): Command {
       "\nExamples:\n  npm run eval -- --run runs/demo\n  npm run eval -- --run runs/s1 runs/s2 runs/s3 --aggregate runs/compare --baseline first-seen\n  npm run eval -- --truth truth.json --findings my-detector.ndjson --out eval.json\n",
     )
     .action(runEval);
+
+  program
+    .command("compare")
+    .description("Compare detector variants over several seeds: simulate each seed, detect every variant (in parallel processes), evaluate, aggregate with bootstrap CIs and paired differences, render the report; reuses runs and detections that are current")
+    .requiredOption("--out <dir>", "comparison directory: runs/seed-<n>/, comparison.json, CSV and Arrow tables, report.html")
+    .option("--variants <list>", "comma-separated built-in variants (detector/variants/*.json) or variant JSON files", COMPARE_DEFAULTS.variants)
+    .option("--seeds <n>", "runs with seeds 1..N", COMPARE_DEFAULTS.seeds)
+    .option("--suite <name>", "scenario suite: smoke, default or hard", COMPARE_DEFAULTS.suite)
+    .option("--days <n>", "days per run; the first half is history", COMPARE_DEFAULTS.days)
+    .option("--accounts <n>", "accounts per run", COMPARE_DEFAULTS.accounts)
+    .option("--baseline <variant>", "paired differences of every variant against this one (default: rules-only when compared, else the first variant)")
+    .option("--workers <n>", "concurrent detection processes (default: one per core that memory allows); does not change the output")
+    .addHelpText("after", "\nExample:\n  npm run compare -- --variants full,rules-only,first-seen,frequency --seeds 3 --out runs/compare\n")
+    .action(runCompare);
 
   program
     .command("report")
