@@ -209,6 +209,13 @@ describe("seqlab report in a real browser", () => {
     expect(layer.techniques.length).toBeGreaterThan(0);
   });
 
+  it("writes to --out, with the Navigator layer beside it", async () => {
+    const out = join(base, "shared", "seed-11.html");
+    expect(await seqlab("report", "--run", run, "--out", out)).toBeUndefined();
+    expect(readFileSync(out).equals(readFileSync(report))).toBe(true);
+    expect(readFileSync(join(base, "shared", "attack-navigator.json"), "utf8")).toBe(readFileSync(join(run, "attack-navigator.json"), "utf8"));
+  });
+
   it.each([
     [["report"], /nothing to report: pass --run DIR/],
     [["report", "--run", "x", "--compare", "y"], /either --run DIR or --compare DIR/],
