@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { runBench } from "./bench.ts";
 import { COMPARE_DEFAULTS, runCompare } from "./compare.ts";
+import { DEMO_DEFAULTS, runDemo } from "./demo.ts";
 import { DETECT_DEFAULTS, runDetect } from "./detect.ts";
 import { EVAL_DEFAULTS, runEval } from "./eval.ts";
 import { runReport } from "./report.ts";
@@ -80,6 +81,13 @@ export function buildProgram(): Command {
     .option("--workers <n>", "concurrent detection processes (default: one per core that memory allows); does not change the output")
     .addHelpText("after", "\nExample:\n  npm run compare -- --variants full,rules-only,first-seen,frequency --seeds 3 --out runs/compare\n")
     .action(runCompare);
+
+  program
+    .command("demo")
+    .description(`The whole loop on the defaults: simulate, detect with ${DEMO_DEFAULTS.variants.join(", ")}, evaluate, render the report (reuses a complete run in --out)`)
+    .option("--out <dir>", "run directory", DEMO_DEFAULTS.out)
+    .option("--workers <n>", "concurrent detection processes (default: one per core that memory allows)")
+    .action(runDemo);
 
   program
     .command("report")
