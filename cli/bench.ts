@@ -1,4 +1,5 @@
 /** `seqlab bench`: run the benchmarks and print each figure against its target. */
+import { benchCompare } from "../bench/compare.ts";
 import { benchDetect } from "../bench/detect.ts";
 import { benchSimulate, type BenchLine } from "../bench/simulate.ts";
 import { table } from "./format.ts";
@@ -12,7 +13,8 @@ function verdict(line: BenchLine): string {
 /** Run `seqlab bench`; exits non-zero when a target is missed. */
 export async function runBench(flags: { quick?: boolean }): Promise<void> {
   const log = (l: string) => process.stderr.write(`${l}\n`);
-  const lines = [...(await benchSimulate(flags.quick === true, log)), ...(await benchDetect(flags.quick === true, log))];
+  const quick = flags.quick === true;
+  const lines = [...(await benchSimulate(quick, log)), ...(await benchDetect(quick, log)), ...benchCompare(quick, log)];
   console.log(table(["benchmark", "value", "unit", "target"], lines.map((l) => [l.name, l.value >= 100 ? Math.round(l.value) : l.value.toFixed(2), l.unit, verdict(l)])));
   if (lines.some((l) => verdict(l).startsWith("FAIL"))) process.exitCode = 1;
 }
