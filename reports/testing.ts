@@ -69,15 +69,15 @@ const SIGNAL_OF: Record<string, [string, SequenceSignal["type"]]> = {
   TA0001: ["UnauthorizedAccess:IAMUser/TorIPCaller", "FINDING"],
   TA0002: ["Execution:Runtime/NewBinaryExecuted", "RUNTIME_MONITORING"],
   TA0003: ["Persistence:IAMUser/AnomalousBehavior", "FINDING"],
-  TA0004: ["PrivilegeEscalation:IAMUser/AnomalousBehavior", "CLOUD_TRAIL"],
+  TA0004: ["PrivilegeEscalation:IAMUser/AnomalousBehavior", "FINDING"],
   TA0005: ["Stealth:IAMUser/CloudTrailLoggingDisabled", "FINDING"],
-  TA0006: ["CredentialAccess:IAMUser/AnomalousBehavior", "CLOUD_TRAIL"],
-  TA0007: ["Discovery:IAMUser/AnomalousBehavior", "CLOUD_TRAIL"],
-  TA0008: ["LateralMovement:IAMUser/NewCrossAccountRole", "CLOUD_TRAIL"],
+  TA0006: ["CredentialAccess:IAMUser/AnomalousBehavior", "FINDING"],
+  TA0007: ["Discovery:IAMUser/AnomalousBehavior", "FINDING"],
+  TA0008: ["LateralMovement:IAMUser/NewCrossAccountRole", "FINDING"],
   TA0009: ["Exfiltration:S3/AnomalousBehavior", "S3_DATA_EVENTS"],
-  TA0010: ["Exfiltration:S3/BucketReplicationToForeignAccount", "CLOUD_TRAIL"],
+  TA0010: ["Exfiltration:S3/BucketReplicationToForeignAccount", "FINDING"],
   TA0011: ["Backdoor:EC2/C&CActivity.B", "FLOW_LOGS"],
-  TA0040: ["Impact:IAMUser/AnomalousBehavior", "CLOUD_TRAIL"],
+  TA0040: ["Impact:IAMUser/AnomalousBehavior", "FINDING"],
 };
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, "Z");
@@ -182,8 +182,10 @@ function sampleVariantRun(truth: Truth, seed: number, variant: string, strength:
         : backgroundFinding({ id: nextId(), variant, score: random() * THRESHOLD, random, payload }),
     );
   }
-  const foundational = findings.flatMap((f) => (f.service.detection?.sequence?.signals ?? []).filter((s) => s.type === "FINDING").map((s) => foundationalFinding(s, f, variant)));
-  for (let k = 0; k < 30 + 25 * strength; k++) foundational.push(foundationalFinding(undefined, findings[k % findings.length]!, variant, `${variant}${seed}found${k}`));
+  // Foundational findings: those the raised sequences fold in, and some no sequence contains.
+  const raised = findings.filter((f) => f.seqlab.score >= f.seqlab.threshold);
+  const foundational = raised.flatMap((f) => (f.service.detection?.sequence?.signals ?? []).filter((s) => s.type === "FINDING").map((s) => foundationalFinding(s, f, variant)));
+  for (let k = 0; k < 6 + 6 * strength; k++) foundational.push(foundationalFinding(undefined, findings[k % findings.length]!, variant, `${variant}${seed}found${k}`));
 
   const all = [...findings, ...dedupe(foundational)];
   const signals = 4000 + 3000 * strength + Math.floor(random() * 500);

@@ -18,7 +18,7 @@ export function falsePositivesChart(rows: readonly CountRow[], opts: { title: st
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: opts.title,
     width: 420,
-    height: { step: Math.max(12, 5 * opts.variants.length) },
+    height: { step: 9, for: "offset" },
     data: { values: [...rows] },
     mark: { type: "bar" },
     encoding: {

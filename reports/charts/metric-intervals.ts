@@ -16,11 +16,15 @@ export interface IntervalRow {
  * Points at the mean and rules from `low` to `high` (only where an interval exists). `domain`
  * fixes the x axis, e.g. [0, 1] for shares; `reference` draws a vertical rule (0 for differences).
  */
-export function metricIntervalsChart(rows: readonly IntervalRow[], opts: { title: string; xTitle: string; variants: readonly string[]; domain?: [number, number]; reference?: number }): ChartSpec {
+export function metricIntervalsChart(
+  rows: readonly IntervalRow[],
+  opts: { title: string; xTitle: string; variants: readonly string[]; domain?: [number, number]; reference?: number; width?: number; legend?: boolean },
+): ChartSpec {
   const metrics = [...new Set(rows.map((r) => r.metric))];
   const x = { type: "quantitative" as const, title: opts.xTitle, ...(opts.domain && { scale: { domain: opts.domain, nice: false } }) };
-  const y = { field: "metric", type: "nominal" as const, title: null, sort: metrics, axis: { labelLimit: 240 } };
-  const color = { field: "variant", type: "nominal" as const, title: "variant", scale: variantScale(opts.variants) };
+  // One metric needs no row label: the title names it.
+  const y = { field: "metric", type: "nominal" as const, title: null, sort: metrics, axis: metrics.length > 1 ? { labelLimit: 240 } : null };
+  const color = { field: "variant", type: "nominal" as const, title: "variant", scale: variantScale(opts.variants), ...(opts.legend === false && { legend: null }) };
   const yOffset = { field: "variant", type: "nominal" as const, sort: [...opts.variants] };
   const tooltip = [
     { field: "metric", type: "nominal" as const },
@@ -33,8 +37,8 @@ export function metricIntervalsChart(rows: readonly IntervalRow[], opts: { title
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: opts.title,
-    width: 520,
-    height: { step: Math.max(14, 6 * opts.variants.length) },
+    width: opts.width ?? 520,
+    height: { step: 11, for: "offset" },
     data: { values: rows.filter((r) => r.mean !== null) },
     layer: [
       ...(opts.reference === undefined ? [] : [{ mark: { type: "rule" as const, color: "#888", strokeDash: [4, 3] }, encoding: { x: { datum: opts.reference, type: "quantitative" as const } } }]),

@@ -11,10 +11,15 @@ export interface DelayRow {
   hours: number;
 }
 
+const TICK_HOURS = [0, 0.25, 0.5, 1, 2, 4, 8, 12, 24, 48, 96, 168, 336];
+
 /** Ticks on a symlog hour axis (delays span minutes to days), one row per variant. */
 export function timeToDetectChart(rows: readonly DelayRow[], variants: readonly string[]): ChartSpec {
   const y = { field: "variant", type: "nominal" as const, sort: [...variants], title: null };
-  const x = { field: "hours", type: "quantitative" as const, title: "hours from campaign start to first detection", scale: { type: "symlog" as const } };
+  // A symlog axis gets crowded automatic ticks; these read as durations.
+  const longest = Math.max(0, ...rows.map((r) => r.hours));
+  const ticks = TICK_HOURS.filter((h, i) => h <= longest || TICK_HOURS[i - 1]! < longest);
+  const x = { field: "hours", type: "quantitative" as const, title: "hours from campaign start to first detection", scale: { type: "symlog" as const }, axis: { values: ticks } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Time to detect, per detected campaign",

@@ -39,6 +39,9 @@ interface Placed {
   x1: number;
   row: number;
   label: string;
+  /** Where the label starts, and whether it sits left of the mark (no room on the right). */
+  labelX: number;
+  labelLeft: boolean;
 }
 
 /** The SVG timeline of `signals`, with truth `stages` (may be empty) and the detection time. */
@@ -68,7 +71,9 @@ export function timelineSvg(signals: readonly SequenceSignal[], stages: readonly
     const x1 = Math.max(x(Date.parse(signal.lastSeenAt)), x0 + 6);
     const name = signal.name.length > MAX_LABEL ? `${signal.name.slice(0, MAX_LABEL - 1)}…` : signal.name;
     const label = signal.count > 1 ? `${name} ×${signal.count}` : name;
-    lane.items.push({ signal, x0, x1, row: 0, label });
+    const width = label.length * CHAR;
+    const labelLeft = x1 + 4 + width > WIDTH - RIGHT && x0 - 4 - width >= GUTTER;
+    lane.items.push({ signal, x0, x1, row: 0, label, labelX: labelLeft ? x0 - 4 : x1 + 4, labelLeft });
   }
   const ordered = [...lanes.values()].sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : 1));
   for (const lane of ordered) placeRows(lane);
@@ -101,8 +106,10 @@ export function timelineSvg(signals: readonly SequenceSignal[], stages: readonly
 function placeRows(lane: Lane): void {
   const ends: number[] = [];
   for (const item of lane.items) {
-    const end = Math.max(item.x1, item.x0 + 10 + item.label.length * CHAR) + 8;
-    let row = ends.findIndex((e) => e <= item.x0);
+    const width = item.label.length * CHAR;
+    const start = item.labelLeft ? item.labelX - width : item.x0;
+    const end = (item.labelLeft ? item.x1 : Math.max(item.x1, item.labelX + width)) + 8;
+    let row = ends.findIndex((e) => e <= start);
     if (row === -1) row = ends.push(0) - 1;
     ends[row] = end;
     item.row = row;
@@ -123,11 +130,10 @@ function signalMark(item: Placed, top: number): string {
   ]
     .filter((l) => l !== "")
     .join("\n");
-  const labelX = Math.min(item.x1 + 4, WIDTH - RIGHT - item.label.length * CHAR);
   return (
     `<g class="signal" data-signal-uid="${esc(s.uid)}"><title>${esc(tip)}</title>` +
     `<rect x="${f(item.x0)}" y="${top + 3}" width="${f(item.x1 - item.x0)}" height="11" rx="2" fill="${fill}"/>` +
-    `<text x="${f(Math.max(labelX, item.x0))}" y="${top + 12}" font-size="11" fill="#1d2329">${esc(item.label)}</text></g>`
+    `<text x="${f(item.labelX)}" y="${top + 12}" font-size="11" fill="#1d2329"${item.labelLeft ? ` text-anchor="end"` : ""}>${esc(item.label)}</text></g>`
   );
 }
 

@@ -10,6 +10,7 @@ import { curveRows, operatingPoints, MAX_CURVE_POINTS } from "../model/curves.ts
 import { variantOrder } from "../model/variants.ts";
 
 const labelOf = new Map(REPORT_METRICS.map((m) => [m.metric, m]));
+const UNIT_TITLES: Record<Exclude<MetricUnit, "share">, string> = { rate: "per 100 account-days", minutes: "minutes", factor: "foundational findings per analyst item" };
 
 /** The section's HTML. */
 export function variantsSection(input: ReportInput): string {
@@ -18,18 +19,17 @@ export function variantsSection(input: ReportInput): string {
   const rows = (unit: MetricUnit): IntervalRow[] =>
     cells.filter((c) => labelOf.get(c.metric)?.unit === unit).map((c) => ({ metric: labelOf.get(c.metric)!.label, variant: c.variant, mean: c.mean, low: c.ciLow, high: c.ciHigh, n: c.n }));
   const interval = input.aggregate ? `${Math.round(input.aggregate.confidence * 100)}% CI over runs` : "no interval: one run";
-  const figures = [
-    chartFigure("metrics-shares", metricIntervalsChart(rows("share"), { title: `Detection quality (${interval})`, xTitle: "share", variants, domain: [0, 1] })),
-    ...(["rate", "minutes", "factor"] as const).flatMap((unit) => {
-      const r = rows(unit);
-      if (r.every((x) => x.mean === null)) return [];
-      return [chartFigure(`metrics-${unit}`, metricIntervalsChart(r, { title: r[0]!.metric, xTitle: r[0]!.metric, variants }))];
-    }),
-  ];
+  const shares = chartFigure("metrics-shares", metricIntervalsChart(rows("share"), { title: `Detection quality (${interval})`, xTitle: "share", variants, domain: [0, 1] }));
+  const others = (["rate", "minutes", "factor"] as const).flatMap((unit) => {
+    const r = rows(unit);
+    if (r.every((x) => x.mean === null)) return [];
+    return [chartFigure(`metrics-${unit}`, metricIntervalsChart(r, { title: r[0]!.metric, xTitle: UNIT_TITLES[unit], variants, width: 300, legend: false }))];
+  });
   const curves = curveRows(input);
   return [
     `<p class="note">${input.aggregate ? `Each dot is a variant's mean over runs, each bar its ${esc(interval)}.` : "Each dot is a variant's value on this run; several seeds (a comparison) give intervals."}</p>`,
-    `<div class="charts">${figures.join("")}</div>`,
+    shares,
+    `<div class="charts">${others.join("")}</div>`,
     `<h3>Precision-recall curves</h3>`,
     curves.length
       ? chartFigure("pr-curves", prCurvesChart(curves, operatingPoints(input), variants), `Every candidate sequence, below threshold too, swept from the highest score down (at most ${MAX_CURVE_POINTS} points per run kept, every recall step among them).`)
