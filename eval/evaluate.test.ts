@@ -37,7 +37,7 @@ const TRUTH: Truth = {
     campaign({
       id: "A3", scenarioId: "s-b", kind: "attack", start: "2026-10-07T00:00:00Z", end: "2026-10-07T00:30:00Z",
       expectedSequenceType: "AttackSequence:S3/CompromisedData",
-      stages: [stage("exfiltration", "TA0010", "T1537", "2026-10-07T00:00:00Z", ["c1"])],
+      stages: [stage("exfiltration", "TA0010", "T1537", "2026-10-07T00:00:00Z", ["c1", "c2", "c3"])],
     }),
     campaign({
       id: "B1", scenarioId: "look-alike", kind: "benign", start: "2026-10-06T09:00:00Z", end: "2026-10-06T10:00:00Z",
@@ -90,7 +90,7 @@ describe("evaluate on a hand-computed case", () => {
   it("scores sequences at the variant's threshold: duplicates apart, spanning findings to the campaign sharing most events", () => {
     expect(report.sequence).toEqual({
       precision: 0.5, // A1 and A2 detected; f3 (benign episode) and f4 (background) false
-      recall: 2 / 3, // A3 missed; H1 started in history and is not scored
+      recall: 2 / 3, // A3 missed (f8 holds a third of its events); H1 started in history and is not scored
       f1: expect.closeTo(4 / 7, 12),
       prAuc: expect.closeTo(0.5, 12), // 1/3 recall at precision 1, then 1/3 more at 0.5
       falsePer100AccountDays: 25,
@@ -160,6 +160,38 @@ describe("evaluate on a hand-computed case", () => {
 
   it("does not depend on the order of the findings file", () => {
     expect(run([...FINDINGS].reverse())).toEqual(report);
+  });
+});
+
+describe("a finding that took in a second intrusion", () => {
+  // f1 detects A1. f9 (raised first) counts for A2. f8 also counts for A2 (two of its three
+  // events against two of A3's) and holds two thirds of A3, so it shows A3 as well: from 01:00,
+  // when it was raised, since A3 began (00:00) before that.
+  const findings = [
+    f({ id: "f1", score: 0.9, detectedAt: "2026-10-05T14:30:00Z", eventIds: ["a1", "a4"] }),
+    f({ id: "f8", score: 0.6, detectedAt: "2026-10-07T01:00:00Z", eventIds: ["b1", "b2", "c1", "c2"] }),
+    f({ id: "f9", score: 0.7, detectedAt: "2026-10-06T01:00:00Z", eventIds: ["b1", "b2", "b3", "c1"] }),
+  ];
+
+  it("detects it when it holds at least half of its events, without a false or duplicate finding", () => {
+    const report = run(findings);
+    // f9 counts for A2 and holds a third of A3 (not shown); f8 is a duplicate on A2 and shows A3 (2 of 3 events).
+    expect(report.sequence).toMatchObject({ truePositives: 3, falsePositives: 0, duplicates: 1, detectedCampaigns: 3, recall: 1, precision: 1 });
+    expect(report.perScenario.find((r) => r.scenarioId === "s-b")).toMatchObject({ detected: 1, medianTimeToDetectMinutes: 60 });
+  });
+
+  it("does not when it holds less than half", () => {
+    const report = run([findings[0]!, { ...findings[1]!, seqlab: { ...findings[1]!.seqlab, eventIds: ["b1", "b2", "c1"] } }]);
+    expect(report.sequence).toMatchObject({ truePositives: 2, detectedCampaigns: 2 });
+  });
+
+  it("counts it on the curve at the finding's score", () => {
+    const report = run(findings);
+    expect(report.curve.map((p) => [p.threshold, p.truePositives, p.recall])).toEqual([
+      [0.9, 1, 1 / 3],
+      [0.7, 2, 2 / 3],
+      [0.6, 3, 1],
+    ]);
   });
 });
 

@@ -24,7 +24,16 @@ export interface Candidate {
   detectedAt: number;
   /** The campaign it shares most events with, or null: a false positive on background activity. */
   campaign: ScoredCampaign | null;
+  /**
+   * Other attack campaigns of the period it also shows: it holds at least half of their events
+   * (one sequence that took in two intrusions sharing an attacker address, say). `at` is when it
+   * showed them: its detection, or the start of the earliest stage of theirs it holds if later.
+   */
+  alsoShows: { campaign: ScoredCampaign; at: number }[];
 }
+
+/** Share of another campaign's events a finding must hold to count as showing it too. */
+export const ALSO_SHOWS_SHARE = 0.5;
 
 /** Findings and campaigns as the metrics see them. */
 export interface Matching {
@@ -80,7 +89,8 @@ export function matchFindings(truth: Truth, findings: readonly Finding[]): Match
       continue;
     }
     const { score, threshold } = finding.seqlab;
-    candidates.push({ finding, score, raised: score >= threshold, detectedAt, campaign: best ?? null });
+    const alsoShows = best ? otherShown(finding.seqlab.eventIds, detectedAt, best, byEvent, all).filter((o) => inPeriod(o.campaign.start)) : [];
+    candidates.push({ finding, score, raised: score >= threshold, detectedAt, campaign: best ?? null, alsoShows });
   }
   // A stable order, whatever the file order: the first detection of a campaign is well defined.
   candidates.sort((a, b) => a.detectedAt - b.detectedAt || b.score - a.score || compare(a.finding.id, b.finding.id));
@@ -114,6 +124,26 @@ function bestCampaign(eventIds: readonly string[], byEvent: Map<string, number[]
     if (n > b || (n === b && (ci.start < cb.start || (ci.start === cb.start && compare(ci.campaign.id, cb.campaign.id) < 0)))) best = i;
   }
   return best === undefined ? undefined : all[best];
+}
+
+/** Attack campaigns besides `best` of which the events hold at least {@link ALSO_SHOWS_SHARE} of theirs, in campaign order. */
+function otherShown(eventIds: readonly string[], detectedAt: number, best: ScoredCampaign, byEvent: Map<string, number[]>, all: ScoredCampaign[]): { campaign: ScoredCampaign; at: number }[] {
+  const held = new Map<number, Set<string>>();
+  for (const id of new Set(eventIds)) {
+    for (const i of byEvent.get(id) ?? []) {
+      const set = held.get(i) ?? new Set<string>();
+      set.add(id);
+      held.set(i, set);
+    }
+  }
+  const out: { campaign: ScoredCampaign; at: number }[] = [];
+  for (const [i, ids] of [...held].sort((a, b) => a[0] - b[0])) {
+    const c = all[i]!;
+    if (c === best || c.campaign.kind !== "attack" || ids.size < ALSO_SHOWS_SHARE * c.events.size) continue;
+    const firstStage = Math.min(...[...ids].map((id) => Date.parse(c.campaign.stages[c.stageOf.get(id)!]!.start)));
+    out.push({ campaign: c, at: Math.max(detectedAt, firstStage) });
+  }
+  return out;
 }
 
 /** Code-point order, locale-free, so results do not depend on the machine. */

@@ -3,8 +3,10 @@ import type { Candidate, Matching, ScoredCampaign } from "./match.ts";
 
 /** The result of raising some candidates. */
 export interface Outcome {
-  /** Attack campaigns with at least one raised finding, and those findings (first detection first). */
+  /** Attack campaigns with at least one raised finding that counts for them or also shows them, and those findings (first detection first). */
   detected: Map<ScoredCampaign, Candidate[]>;
+  /** When each detected campaign was first shown by a raised finding. */
+  detectedAt: Map<ScoredCampaign, number>;
   /** Benign episodes a raised finding counts for, and those findings. */
   flagged: Map<ScoredCampaign, Candidate[]>;
   /** Raised findings on background activity or on a benign episode. */
@@ -22,20 +24,26 @@ export function outcomeAtThreshold(matching: Matching): Outcome {
 /** The outcome of raising exactly `raised` (in the matching's candidate order). */
 export function outcomeOf(matching: Matching, raised: readonly Candidate[]): Outcome {
   const detected = new Map<ScoredCampaign, Candidate[]>();
+  const detectedAt = new Map<ScoredCampaign, number>();
+  const show = (campaign: ScoredCampaign, c: Candidate, at: number) => {
+    push(detected, campaign, c);
+    detectedAt.set(campaign, Math.min(detectedAt.get(campaign) ?? Infinity, at));
+  };
   const flagged = new Map<ScoredCampaign, Candidate[]>();
   let falsePositives = 0;
   let duplicates = 0;
   for (const c of raised) {
+    for (const also of c.alsoShows) show(also.campaign, c, also.at);
     if (c.campaign === null || c.campaign.campaign.kind === "benign") {
       falsePositives++;
       if (c.campaign) push(flagged, c.campaign, c);
       continue;
     }
     if (detected.has(c.campaign)) duplicates++;
-    push(detected, c.campaign, c);
+    show(c.campaign, c, c.detectedAt);
   }
   const attackCampaigns = matching.campaigns.filter((c) => c.campaign.kind === "attack").length;
-  return { detected, flagged, falsePositives, duplicates, attackCampaigns };
+  return { detected, detectedAt, flagged, falsePositives, duplicates, attackCampaigns };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

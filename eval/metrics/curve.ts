@@ -20,7 +20,8 @@ export function thresholdSweep(matching: Matching): { curve: CurvePoint[]; prAuc
   for (let i = 0; i < byScore.length; ) {
     const threshold = byScore[i]!.score;
     for (; i < byScore.length && byScore[i]!.score === threshold; i++) {
-      const campaign = byScore[i]!.campaign;
+      const { campaign, alsoShows } = byScore[i]!;
+      for (const also of alsoShows) detected.add(also.campaign);
       if (campaign === null || campaign.campaign.kind === "benign") falsePositives++;
       else if (detected.has(campaign)) duplicates++;
       else detected.add(campaign);

@@ -29,7 +29,7 @@ export function perScenario(matching: Matching, outcome: Outcome): ScenarioRow[]
       rate: ratio(found.length, campaigns.length),
       duplicates: found.reduce((n, c) => n + hits.get(c)!.length - 1, 0),
       typeMatched: found.filter((c) => hits.get(c)![0]!.finding.type === expectedSequenceType).length,
-      medianTimeToDetectMinutes: kind === "attack" ? median(found.map((c) => minutesToDetect(c, hits.get(c)!).fromStart)) : null,
+      medianTimeToDetectMinutes: kind === "attack" ? median(found.map((c) => minutesToDetect(c, outcome).fromStart)) : null,
       stageCoverage: kind === "attack" ? mean(found.map((c) => coveredStages(c, hits.get(c)!).size / c.campaign.stages.length)) : null,
     });
   }

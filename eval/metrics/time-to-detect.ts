@@ -1,17 +1,18 @@
 /** Time to detect: from campaign start, and from the start of its last stage, to its first raised finding. */
 import type { TimeToDetect } from "../report.ts";
-import type { Candidate, ScoredCampaign } from "../match.ts";
+import type { ScoredCampaign } from "../match.ts";
 import type { Outcome } from "../outcome.ts";
 import { median, quantile } from "../stats.ts";
 
 const MINUTE = 60_000;
 
 /**
- * Minutes from a campaign's start to the `detectedAt` of its first raised finding, and from the
- * start of its last stage (negative when the sequence was caught before that stage).
+ * Minutes from a campaign's start to when a raised finding first showed it (`detectedAt`, or later
+ * for a finding that took it in after it was raised), and from the start of its last stage
+ * (negative when the sequence was caught before that stage).
  */
-export function minutesToDetect(campaign: ScoredCampaign, findings: readonly Candidate[]): { fromStart: number; fromLastStage: number } {
-  const first = Math.min(...findings.map((c) => c.detectedAt));
+export function minutesToDetect(campaign: ScoredCampaign, outcome: Outcome): { fromStart: number; fromLastStage: number } {
+  const first = outcome.detectedAt.get(campaign)!;
   return { fromStart: (first - campaign.start) / MINUTE, fromLastStage: (first - campaign.lastStageStart) / MINUTE };
 }
 
@@ -19,8 +20,8 @@ export function minutesToDetect(campaign: ScoredCampaign, findings: readonly Can
 export function timeToDetect(outcome: Outcome): TimeToDetect {
   const fromStart: number[] = [];
   const fromLastStage: number[] = [];
-  for (const [campaign, findings] of outcome.detected) {
-    const minutes = minutesToDetect(campaign, findings);
+  for (const campaign of outcome.detected.keys()) {
+    const minutes = minutesToDetect(campaign, outcome);
     fromStart.push(minutes.fromStart);
     fromLastStage.push(minutes.fromLastStage);
   }
