@@ -56,14 +56,15 @@ type Stage = (typeof COMPARE_STAGES)[number];
 const PREFERRED_BASELINE = "rules-only";
 
 /** A validated comparison. */
-export interface ComparePlan {
+interface ComparePlan {
   out: string;
   /** The variants as given (names or files), and loaded. */
   variants: { arg: string; variant: Variant }[];
   seeds: number[];
   /** Config of every run; each seed's run uses it with its own seed. */
   config: SimulationConfig;
-  baseline: string;
+  /** Variant the others are compared with; null when only one is run. */
+  baseline: string | null;
   /** Concurrent detection processes. */
   workers: number;
   /** The one-line command that reproduces the comparison. */
@@ -80,7 +81,7 @@ export type ComparisonJson = ReturnType<typeof aggregateJson> & {
 };
 
 /** Check the flags and the output directory, or throw a {@link UsageError} naming the flag. */
-export function comparePlan(flags: CompareFlags): ComparePlan {
+function comparePlan(flags: CompareFlags): ComparePlan {
   const args = flags.variants.split(",").map((v) => v.trim()).filter((v) => v !== "");
   if (args.length === 0) throw new UsageError(`--variants needs at least one variant, e.g. --variants ${COMPARE_DEFAULTS.variants}`);
   const variants = args.map((arg) => {
@@ -97,11 +98,12 @@ export function comparePlan(flags: CompareFlags): ComparePlan {
   const seedCount = intOption("seeds", flags.seeds, 1, 1000);
   const config = simulationConfig({ out: flags.out, seed: "1", days: flags.days, accounts: flags.accounts, suite: flags.suite, start: SIMULATE_DEFAULTS.start });
   assertSuiteFits(config);
-  const baseline = flags.baseline ?? (names.includes(PREFERRED_BASELINE) ? PREFERRED_BASELINE : names[0]!);
-  if (!names.includes(baseline)) throw new UsageError(`--baseline: ${unknownNameMessage("baseline variant", baseline, names)} (the baseline is one of --variants)`);
+  // One variant has nothing to be compared with.
+  const baseline = flags.baseline ?? (names.length === 1 ? null : names.includes(PREFERRED_BASELINE) ? PREFERRED_BASELINE : names[0]!);
+  if (baseline !== null && !names.includes(baseline)) throw new UsageError(`--baseline: ${unknownNameMessage("baseline variant", baseline, names)} (the baseline is one of --variants)`);
   const workers = flags.workers === undefined ? defaultDetectWorkers() : intOption("workers", flags.workers, 1, 64);
   checkComparisonDir(flags.out);
-  const command = `npm run compare -- --variants ${args.join(",")} --seeds ${seedCount} --suite ${config.suite} --days ${config.days} --accounts ${config.accounts} --baseline ${baseline} --out ${flags.out}`;
+  const command = `npm run compare -- --variants ${args.join(",")} --seeds ${seedCount} --suite ${config.suite} --days ${config.days} --accounts ${config.accounts}${baseline === null ? "" : ` --baseline ${baseline}`} --out ${flags.out}`;
   return { out: flags.out, variants, seeds: Array.from({ length: seedCount }, (_, i) => i + 1), config, baseline, workers, command };
 }
 
@@ -116,7 +118,7 @@ function checkComparisonDir(dir: string): void {
 }
 
 /** The run directory of a seed. */
-export const seedRunDir = (out: string, seed: number) => join(out, "runs", `seed-${seed}`);
+const seedRunDir = (out: string, seed: number) => join(out, "runs", `seed-${seed}`);
 
 /** Run `seqlab compare`. */
 export async function runCompare(flags: CompareFlags): Promise<void> {
@@ -124,7 +126,7 @@ export async function runCompare(flags: CompareFlags): Promise<void> {
   const { out, config, seeds } = plan;
   const names = plan.variants.map((v) => v.variant.name);
   const timer = new StageTimer<Stage>();
-  process.stderr.write(`seqlab compare: ${names.join(", ")} over seeds ${seeds.join(", ")} (suite ${config.suite}, ${config.days} days, ${config.accounts} accounts), baseline ${plan.baseline}\n`);
+  process.stderr.write(`seqlab compare: ${names.join(", ")} over seeds ${seeds.join(", ")} (suite ${config.suite}, ${config.days} days, ${config.accounts} accounts)${plan.baseline === null ? "" : `, baseline ${plan.baseline}`}\n`);
 
   const reused = await timer.time("simulate", async () => {
     let n = 0;

@@ -51,6 +51,7 @@ export async function runDetectJobs(jobs: readonly DetectJob[], workers: number)
   const todo = jobs.filter((j) => !isDetectionCurrent(j.runDir, j.variant));
   const reused = jobs.length - todo.length;
   if (todo.length === 0) return { ran: 0, reused };
+  const nodeFlags = detectNodeFlags();
   const bar = new SingleBar({ format: "  detecting [{bar}] {value}/{total} (run × variant) | {running} | {duration}s", stream: process.stderr }, Presets.shades_classic);
   const running = new Map<DetectJob, ReturnType<typeof spawn>>();
   const label = (j: DetectJob) => `${j.runDir.split(/[\\/]/).pop()}/${j.variant.name}`;
@@ -60,7 +61,7 @@ export async function runDetectJobs(jobs: readonly DetectJob[], workers: number)
   const worker = async (): Promise<void> => {
     while (failure === undefined && next < todo.length) {
       const job = todo[next++]!;
-      const child = spawn(process.execPath, [...detectNodeFlags(), "--import", "tsx", BIN, "detect", "--run", resolve(job.runDir), "--variant", variantPath(job.variantArg)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", BIN, "detect", "--run", resolve(job.runDir), "--variant", variantPath(job.variantArg)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
       running.set(job, child);
       bar.update({ running: [...running.keys()].map(label).join(", ") });
       try {
