@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { tacticOrder } from "../schema/attack.ts";
 import { renderReport } from "./render.ts";
-import { HTML_PAYLOAD, sampleReportInput } from "./testing.ts";
+import { emptyReportInput, HTML_PAYLOAD, sampleReportInput } from "./testing.ts";
 import type { ReportInput } from "./input.ts";
 
 const SECTIONS = ["summary", "variants", "scenarios", "coverage", "funnel", "timelines"];
@@ -119,5 +119,15 @@ describe("renderReport", () => {
     const html = renderReport(input).html;
     expect(sequencesOf(input).length).toBeGreaterThan(300);
     expect(Buffer.byteLength(html)).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe("renderReport on an empty run", () => {
+  it("still has every section, says what is missing, and prints no NaN or undefined", () => {
+    const html = renderReport(emptyReportInput()).html;
+    const markup = markupOf(html);
+    for (const id of SECTIONS) expect(markup.includes(`<section id="${id}"`), id).toBe(true);
+    for (const bad of ["NaN", "undefined", "Infinity", "[object Object]"]) expect(markup.includes(bad), bad).toBe(false);
+    for (const note of ["No detection-quality metric is defined", "No campaign was detected", "No attack campaign in the evaluation period", "No sequence finding above threshold"]) expect(markup.includes(note), note).toBe(true);
   });
 });

@@ -45,7 +45,7 @@ article.timeline .meta { color: var(--muted); font-size: 12.5px; }
 @media (max-width: 1100px) { .tl-body { grid-template-columns: minmax(0, 1fr); } }
 .tl-svg { overflow-x: auto; }
 .tl-svg svg { display: block; }
-.truth { background: var(--bg-soft); border-radius: 4px; padding: 6px 10px; font-size: 13px; }
+.truth { background: var(--bg-soft); border-radius: 4px; padding: 6px 10px; font-size: 13px; overflow-wrap: anywhere; }
 .truth ul { margin: 4px 0; padding-left: 18px; }
 .truth li.covered::marker { content: "✓ "; color: var(--ok); }
 .truth li.missed::marker { content: "✗ "; color: var(--bad); }

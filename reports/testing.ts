@@ -105,6 +105,37 @@ export function sampleReportInput(opts: SampleOptions = {}): ReportInput {
   };
 }
 
+/** A single run where nothing was detected, the detector wrote no summary and no metric is defined: the page must still render. */
+export function emptyReportInput(): ReportInput {
+  const input = sampleReportInput({ runs: 1 });
+  const run = input.runs[0]!;
+  return {
+    ...input,
+    runs: [
+      {
+        ...run,
+        campaigns: [],
+        variants: run.variants.map((v) => ({
+          ...v,
+          summary: null,
+          sequences: [],
+          eval: {
+            ...v.eval,
+            sequence: { ...v.eval.sequence, precision: null, recall: null, f1: null, prAuc: null, falsePer100AccountDays: null },
+            timeToDetect: { medianMinutes: null, p90Minutes: null, fromLastStageMedianMinutes: null, detected: 0 },
+            stageCoverage: { mean: null, coveredStages: 0, stages: 0 },
+            hardNegatives: { episodes: 0, flagged: 0, flaggedShare: null },
+            alertReduction: { ...v.eval.alertReduction, signals: null, foundationalFindings: 0, sequenceFindings: 0, analystItems: 0, reductionFactor: null },
+            perScenario: [],
+            perTactic: [],
+            curve: [],
+          },
+        })),
+      },
+    ],
+  };
+}
+
 function reportAggregate(evaluations: RunEvaluation[], baseline: string): ReportInput["aggregate"] {
   const a = aggregateJson(aggregate(evaluations, { seed: 1, resamples: 1000, baseline }));
   return { runs: a.runs, variants: a.variants, baseline: a.baseline, resamples: a.resamples, confidence: a.confidence, metrics: a.metrics, paired: a.paired, scenarios: a.scenarios };

@@ -8,7 +8,7 @@ import { compile } from "vega-lite";
 import * as vega from "vega";
 import type { LoggerInterface } from "vega";
 import { renderReport } from "../render.ts";
-import { sampleReportInput } from "../testing.ts";
+import { emptyReportInput, sampleReportInput } from "../testing.ts";
 import type { ChartSpec } from "./spec.ts";
 import { metricIntervalsChart } from "./metric-intervals.ts";
 
@@ -92,5 +92,17 @@ describe("report charts", () => {
     const noIntervals = metricIntervalsChart(rows.map((r) => ({ ...r, low: null, high: null })), { title: "t", xTitle: "x", variants }) as { layer: { mark: { type: string } }[] };
     expect(noIntervals.layer.map((l) => l.mark.type)).toEqual(["point"]);
     expect((await check(noIntervals as ChartSpec)).runMessages).toEqual([]);
+  });
+});
+
+describe("report charts on an empty run", () => {
+  it("leave out charts with nothing to draw; the rest still compile and run cleanly", async () => {
+    const empty = emptyReportInput();
+    const specs = specsOf(renderReport(empty).html);
+    for (const [id, spec] of specs) {
+      const result = await check(spec);
+      expect({ id, compile: result.compileMessages, run: result.runMessages }).toEqual({ id, compile: [], run: [] });
+      expect(result.items, id).toBeGreaterThan(0);
+    }
   });
 });

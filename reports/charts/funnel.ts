@@ -9,14 +9,14 @@ export interface FunnelBar {
   count: number;
 }
 
-/** Grouped bars per stage in funnel order; zero counts are left out (a log axis has no 0). */
+/** Grouped bars per stage in funnel order, on a log axis: every count must be positive. */
 export function funnelChart(bars: readonly FunnelBar[], opts: { stages: readonly string[]; variants: readonly string[] }): ChartSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "From events to what an analyst sees (log scale, mean per run)",
     width: 520,
     height: 260,
-    data: { values: bars.filter((b) => b.count > 0) },
+    data: { values: [...bars] },
     mark: { type: "bar" },
     encoding: {
       x: { field: "stage", type: "nominal", sort: [...opts.stages], title: null, axis: { labelAngle: 0 } },

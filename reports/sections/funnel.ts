@@ -14,7 +14,8 @@ export function funnelSection(input: ReportInput): string {
   const variants = variantOrder(input);
   const rows = funnel(input);
   const bars: FunnelBar[] = rows.flatMap((r) =>
-    ([r.events, r.signals, r.foundational, r.sequences] as const).flatMap((count, i) => (count === null ? [] : [{ variant: r.variant, stage: STAGES[i]!, count }])),
+    // A log axis has no 0: empty stages show in the table only.
+    ([r.events, r.signals, r.foundational, r.sequences] as const).flatMap((count, i) => (count === null || count <= 0 ? [] : [{ variant: r.variant, stage: STAGES[i]!, count }])),
   );
   const body = rows.map(
     (r) =>

@@ -18,7 +18,7 @@ const AXIS = 26;
 const ROW = 18;
 const LANE_PAD = 6;
 const CHAR = 6.1;
-const MAX_LABEL = 46;
+const MAX_LABEL = 56;
 const OTHER = "other";
 
 /** Tick steps the axis may use, in minutes. */
@@ -39,9 +39,9 @@ interface Placed {
   x1: number;
   row: number;
   label: string;
-  /** Where the label starts, and whether it sits left of the mark (no room on the right). */
+  /** Where the label starts, and where it sits: right of the mark, left of it, or on it (a mark spanning most of the axis). */
   labelX: number;
-  labelLeft: boolean;
+  labelAt: "right" | "left" | "on";
 }
 
 /** The SVG timeline of `signals`, with truth `stages` (may be empty) and the detection time. */
@@ -72,8 +72,8 @@ export function timelineSvg(signals: readonly SequenceSignal[], stages: readonly
     const name = signal.name.length > MAX_LABEL ? `${signal.name.slice(0, MAX_LABEL - 1)}…` : signal.name;
     const label = signal.count > 1 ? `${name} ×${signal.count}` : name;
     const width = label.length * CHAR;
-    const labelLeft = x1 + 4 + width > WIDTH - RIGHT && x0 - 4 - width >= GUTTER;
-    lane.items.push({ signal, x0, x1, row: 0, label, labelX: labelLeft ? x0 - 4 : x1 + 4, labelLeft });
+    const labelAt = x1 + 4 + width <= WIDTH - RIGHT ? "right" : x0 - 4 - width >= GUTTER ? "left" : "on";
+    lane.items.push({ signal, x0, x1, row: 0, label, labelX: labelAt === "right" ? x1 + 4 : labelAt === "left" ? x0 - 4 : x0 + 4, labelAt });
   }
   const ordered = [...lanes.values()].sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : 1));
   for (const lane of ordered) placeRows(lane);
@@ -107,8 +107,8 @@ function placeRows(lane: Lane): void {
   const ends: number[] = [];
   for (const item of lane.items) {
     const width = item.label.length * CHAR;
-    const start = item.labelLeft ? item.labelX - width : item.x0;
-    const end = (item.labelLeft ? item.x1 : Math.max(item.x1, item.labelX + width)) + 8;
+    const start = item.labelAt === "left" ? item.labelX - width : item.x0;
+    const end = (item.labelAt === "left" ? item.x1 : Math.max(item.x1, item.labelX + width)) + 8;
     let row = ends.findIndex((e) => e <= start);
     if (row === -1) row = ends.push(0) - 1;
     ends[row] = end;
@@ -132,8 +132,9 @@ function signalMark(item: Placed, top: number): string {
     .join("\n");
   return (
     `<g class="signal" data-signal-uid="${esc(s.uid)}"><title>${esc(tip)}</title>` +
-    `<rect x="${f(item.x0)}" y="${top + 3}" width="${f(item.x1 - item.x0)}" height="11" rx="2" fill="${fill}"/>` +
-    `<text x="${f(item.labelX)}" y="${top + 12}" font-size="11" fill="#1d2329"${item.labelLeft ? ` text-anchor="end"` : ""}>${esc(item.label)}</text></g>`
+    // A label on its mark needs a light mark to stay readable.
+    `<rect x="${f(item.x0)}" y="${top + 2}" width="${f(item.x1 - item.x0)}" height="13" rx="2" fill="${fill}"${item.labelAt === "on" ? ` fill-opacity="0.3"` : ""}/>` +
+    `<text x="${f(item.labelX)}" y="${top + 12}" font-size="11" fill="#1d2329"${item.labelAt === "left" ? ` text-anchor="end"` : ""}>${esc(item.label)}</text></g>`
   );
 }
 

@@ -19,7 +19,10 @@ export function variantsSection(input: ReportInput): string {
   const rows = (unit: MetricUnit): IntervalRow[] =>
     cells.filter((c) => labelOf.get(c.metric)?.unit === unit).map((c) => ({ metric: labelOf.get(c.metric)!.label, variant: c.variant, mean: c.mean, low: c.ciLow, high: c.ciHigh, n: c.n }));
   const interval = input.aggregate ? `${Math.round(input.aggregate.confidence * 100)}% CI over runs` : "no interval: one run";
-  const shares = chartFigure("metrics-shares", metricIntervalsChart(rows("share"), { title: `Detection quality (${interval})`, xTitle: "share", variants, domain: [0, 1] }));
+  const shareRows = rows("share");
+  const shares = shareRows.some((r) => r.mean !== null)
+    ? chartFigure("metrics-shares", metricIntervalsChart(shareRows, { title: `Detection quality (${interval})`, xTitle: "share", variants, domain: [0, 1] }))
+    : `<p class="note">No detection-quality metric is defined (no attack campaign and no raised sequence).</p>`;
   const others = (["rate", "minutes", "factor"] as const).flatMap((unit) => {
     const r = rows(unit);
     if (r.every((x) => x.mean === null)) return [];
