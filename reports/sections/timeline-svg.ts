@@ -80,18 +80,18 @@ export function timelineSvg(signals: readonly SequenceSignal[], stages: readonly
 
   let y = 8;
   const parts: string[] = [];
-  for (const lane of ordered) {
+  ordered.forEach((lane, i) => {
     const height = lane.rows * ROW + LANE_PAD * 2;
     parts.push(
       `<g class="lane" data-tactic="${esc(lane.key)}">`,
-      `<rect x="0" y="${y}" width="${WIDTH}" height="${height}" fill="${ordered.indexOf(lane) % 2 ? "#ffffff" : "#f6f8fa"}"/>`,
+      `<rect x="0" y="${y}" width="${WIDTH}" height="${height}" fill="${i % 2 ? "#ffffff" : "#f6f8fa"}"/>`,
       `<text x="8" y="${y + height / 2 + 4}" font-size="12" font-weight="600" fill="#394049">${esc(lane.label)}</text>`,
     );
     for (const band of lane.bands) parts.push(stageBand(band, x, y, height));
     for (const item of lane.items) parts.push(signalMark(item, y + LANE_PAD + item.row * ROW));
     parts.push("</g>");
     y += height;
-  }
+  });
   const detected = x(Date.parse(detectedAt));
   parts.push(
     `<line x1="${f(detected)}" x2="${f(detected)}" y1="4" y2="${y}" stroke="#c62828" stroke-width="1.5" stroke-dasharray="5 3"/>`,
