@@ -8,6 +8,7 @@ import accessDeniedThenSuccess from "./access-denied-then-success.ts";
 import compromisedInstanceGroup from "./compromised-instance-group.ts";
 import credentialOutsideNetwork from "./credential-outside-network.ts";
 import crossAccountRoleChain from "./cross-account-role-chain.ts";
+import cryptomining from "./cryptomining.ts";
 import dataVolumeAboveBaseline from "./data-volume-above-baseline.ts";
 import defenseEvasion from "./defense-evasion.ts";
 import destructionAfterAccess from "./destruction-after-access.ts";
@@ -41,6 +42,7 @@ export const MARKERS: readonly MarkerDefinition[] = [
   multiSourceCorroboration,
   compromisedInstanceGroup,
   llmHijacking,
+  cryptomining,
   scannerRoutine,
   ownRoutine,
   habitualOrigin,
