@@ -9,13 +9,17 @@ import { esc } from "../html.ts";
 import { int, num, utc } from "../format.ts";
 import { timelineCard, verdictBadge } from "./timeline.ts";
 
-/** Characters of timeline cards a comparison page may hold before the rest become rows. */
+/** Bytes of timeline cards a comparison page may hold before the rest become rows (the page's limit is 5 MB). */
 export const COMPARISON_TIMELINE_BUDGET = 2_500_000;
 
-/** The section's HTML. */
-export function timelinesSection(input: ReportInput): string {
+/**
+ * The section's HTML. A comparison's cards share `budget` bytes equally among the first run's
+ * variants, so every variant shows some; a single run shows every finding.
+ */
+export function timelinesSection(input: ReportInput, budget = COMPARISON_TIMELINE_BUDGET): string {
   const comparison = input.kind === "comparison";
-  let budget = comparison ? COMPARISON_TIMELINE_BUDGET : Number.POSITIVE_INFINITY;
+  const perVariant = comparison ? budget / Math.max(1, input.runs[0]?.variants.length ?? 1) : Number.POSITIVE_INFINITY;
+  let truncated = false;
   let anchor = 0;
   let cards = 0;
   let rows = 0;
@@ -27,14 +31,18 @@ export function timelinesSection(input: ReportInput): string {
         parts.push(heading, `<p class="note">No sequence finding above threshold.</p>`);
         continue;
       }
+      let left = runIndex === 0 ? perVariant : 0;
       const full: string[] = [];
       const listed: ReportSequence[] = [];
       for (const seq of v.sequences) {
-        if (!comparison || (runIndex === 0 && budget > 0)) {
+        if (left > 0) {
           const card = timelineCard(seq, { run: run.name, variant: v.variant, anchor: `tl-${++anchor}` });
-          budget -= card.length;
+          left -= Buffer.byteLength(card);
           full.push(card);
-        } else listed.push(seq);
+        } else {
+          truncated ||= runIndex === 0;
+          listed.push(seq);
+        }
       }
       cards += full.length;
       rows += listed.length;
@@ -44,7 +52,7 @@ export function timelinesSection(input: ReportInput): string {
     }
   });
   const shown = comparison
-    ? `This comparison shows ${int(cards)} sequence findings as timelines (the first run, ${esc(input.runs[0]?.name ?? "")}, grouped by variant${rows ? ", until the page's size budget" : ""}) and lists the other ${int(rows)} as one line each in collapsed lists.`
+    ? `This comparison shows ${int(cards)} sequence findings as timelines (the first run, ${esc(input.runs[0]?.name ?? "")}, grouped by variant${truncated ? `, up to ${num(budget / 1e6, 1)} MB of them` : ""}) and lists the other ${int(rows)} as one line each in collapsed lists.`
     : `Every above-threshold sequence finding of the evaluation period: ${int(cards)}.`;
   return [
     `<p class="note">${shown} Signals sit in ATT&amp;CK tactic lanes in kill-chain order (one mark per signal kind, from its first to its last occurrence; hover for evidence). Shaded bands are the truth campaign's stages: green when this finding holds one of the stage's events, dashed red when it missed the stage. The red dashed line is when the detector raised the finding.</p>`,
