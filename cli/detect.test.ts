@@ -71,6 +71,19 @@ describe("seqlab detect on a simulated run", () => {
     expect(findingsOf(run, "rules-only")).toBe(text);
   }, 120_000);
 
+  it("runs several variants in one call, each on the whole input", async () => {
+    const out = mkdtempSync(join(tmpdir(), "seqlab-detect-multi-"));
+    try {
+      cpSync(run, out, { recursive: true });
+      expect(await seqlab("detect", "--run", out, "--variant", "first-seen", "rules-only")).toBeUndefined();
+      expect(findingsOf(out, "rules-only")).toBe(text);
+      const summaries = ["first-seen", "rules-only"].map((v) => JSON.parse(readFileSync(join(out, "findings", `${v}.summary.json`), "utf8")));
+      expect(summaries[0].records).toEqual(summaries[1].records);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 240_000);
+
   it("finds the smoke suite's attacks when eval scores it", async () => {
     expect(await seqlab("eval", "--run", run, "--variant", "rules-only")).toBeUndefined();
     const report = JSON.parse(readFileSync(join(run, "eval", "rules-only.json"), "utf8")) as EvalReport;
