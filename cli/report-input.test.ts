@@ -59,6 +59,9 @@ beforeAll(() => {
   mkdirSync(join(compare, "runs"), { recursive: true });
   cpSync(run, join(compare, "runs", "seed-3"), { recursive: true });
   cpSync(run, join(compare, "runs", "seed-4"), { recursive: true });
+  // Left by an earlier, larger comparison in the same folder: neither is this comparison's.
+  cpSync(run, join(compare, "runs", "seed-5"), { recursive: true });
+  writeFileSync(join(compare, "runs", "seed-3", "findings", "frequency.ndjson"), "");
   const estimate = { n: 2, mean: 0.5, ciLow: 0, ciHigh: 1 };
   writeFileSync(join(compare, "comparison.json"), JSON.stringify({
     tool: "seqlab", kind: "aggregate", runs: ["runs/seed-3", "runs/seed-4"], variants: ["first-seen", "rules-only"], baseline: "first-seen", seed: 1, resamples: 2000, confidence: 0.95,
@@ -106,8 +109,9 @@ describe("loadRunReport", () => {
 });
 
 describe("loadComparisonReport", () => {
-  it("reads the aggregate and every run under runs/, in name order and named as the aggregate names them", async () => {
+  it("reads the aggregate and the runs and variants it compared, named as the aggregate names them", async () => {
     const input = await loadComparisonReport(compare);
+    expect(input.runs.map((r) => r.variants.map((v) => v.variant))).toEqual([["first-seen", "rules-only"], ["first-seen", "rules-only"]]);
     expect(input).toMatchObject({ kind: "comparison", title: "seqlab comparison: first-seen, rules-only over 2 run(s), suite smoke", command: "npm run compare -- --variants rules-only,first-seen --seeds 2 --out compare" });
     expect(input.runs.map((r) => r.name)).toEqual(["runs/seed-3", "runs/seed-4"]);
     expect(input.aggregate).toMatchObject({ runs: ["runs/seed-3", "runs/seed-4"], baseline: "first-seen", resamples: 2000, confidence: 0.95 });
@@ -133,7 +137,8 @@ describe("report input errors", () => {
     ["a broken manifest", () => loadRunReport(mk("badmanifest", { "truth.json": JSON.stringify(TRUTH), "manifest.json": '{"tool":"seqlab"}', "findings/x.ndjson": "" })), /badmanifest.*manifest\.json: kind/],
     ["a comparison without comparison.json", () => loadComparisonReport(mk("nocomparison", { "runs/a/truth.json": "{}" })), /--compare .*nocomparison: no comparison\.json there; make one with npm run compare/],
     ["a comparison.json of another shape", () => loadComparisonReport(mk("badcomparison", { "comparison.json": '{"tool":"seqlab","kind":"aggregate"}' })), /badcomparison.*comparison\.json: runs: .*npm run compare/],
-    ["a comparison without runs", () => loadComparisonReport(mk("noruns", { "comparison.json": JSON.stringify({ tool: "seqlab", kind: "aggregate", runs: [], variants: [], baseline: null, resamples: 100, confidence: 0.95, metrics: [], paired: [], scenarios: [] }) })), /no run directories in .*noruns.*runs/],
+    ["a comparison without runs", () => loadComparisonReport(mk("noruns", { "comparison.json": JSON.stringify({ tool: "seqlab", kind: "aggregate", runs: [], variants: [], baseline: null, resamples: 100, confidence: 0.95, metrics: [], paired: [], scenarios: [] }) })), /noruns.*comparison\.json: it compares no runs/],
+    ["a comparison missing a variant's findings", () => loadComparisonReport(mk("novariant", { "comparison.json": JSON.stringify({ tool: "seqlab", kind: "aggregate", runs: ["runs/a"], variants: ["full"], baseline: null, resamples: 100, confidence: 0.95, metrics: [], paired: [], scenarios: [] }), "runs/a/truth.json": JSON.stringify(TRUTH), "runs/a/findings/x.ndjson": "" })), /runs.a: no findings for full; rerun npm run compare/],
   ])("refuses %s with a usage error naming the path", async (_what, load, message) => {
     const error = await load().then(() => undefined, (e: unknown) => e as Error);
     expect(error).toBeInstanceOf(UsageError);

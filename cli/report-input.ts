@@ -3,7 +3,7 @@
  * `findings/<variant>.ndjson` evaluated in-process with eval's functions) or a comparison
  * directory (`comparison.json` and its `runs/<name>/` run directories).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { z } from "zod";
 import { describeIssue } from "../schema/describe-issue.ts";
@@ -56,7 +56,7 @@ const comparisonSchema = z.looseObject({
   suite: z.string().optional(),
 });
 
-/** The report input of a comparison directory: its aggregate and every run under `runs/`. */
+/** The report input of a comparison directory: its aggregate and the runs and variants it compared (older ones left in `runs/` are not its). */
 export async function loadComparisonReport(dir: string, opts: LoadOptions = {}): Promise<ReportInput> {
   requireDir(dir, "--compare", `make one with npm run compare -- --out ${dir}`);
   const file = join(dir, "comparison.json");
@@ -64,12 +64,10 @@ export async function loadComparisonReport(dir: string, opts: LoadOptions = {}):
   const parsed = comparisonSchema.safeParse(readJson(file));
   if (!parsed.success) throw new UsageError(`${file}: ${describeIssue(parsed.error)} — is it what npm run compare writes?`);
   const comparison = parsed.data;
-  const runsDir = join(dir, "runs");
-  const names = existsSync(runsDir) ? readdirSync(runsDir).filter((n) => statSync(join(runsDir, n)).isDirectory()).sort() : [];
-  if (names.length === 0) throw new UsageError(`--compare ${dir}: no run directories in ${runsDir}; rerun npm run compare -- --out ${dir}`);
+  if (comparison.runs.length === 0) throw new UsageError(`${file}: it compares no runs; rerun npm run compare -- --out ${dir}`);
   const runs: ReportRun[] = [];
   // Named as the aggregate names them (relative to the comparison), so the two line up.
-  for (const name of names) runs.push(await loadRun(join(runsDir, name), `runs/${name}`, "--compare"));
+  for (const name of comparison.runs) runs.push(await loadRun(join(dir, name), name, "--compare", comparison.variants));
   const aggregate: ReportAggregate = {
     runs: comparison.runs,
     variants: comparison.variants,
@@ -91,8 +89,8 @@ export async function loadComparisonReport(dir: string, opts: LoadOptions = {}):
   };
 }
 
-/** One run, labelled `name`: its manifest (when it has one), and every variant's findings evaluated against its truth. */
-async function loadRun(runDir: string, name: string, flag: string): Promise<ReportRun> {
+/** One run, labelled `name`: its manifest (when it has one), and every variant's findings (or `only` those) evaluated against its truth. */
+async function loadRun(runDir: string, name: string, flag: string, only?: readonly string[]): Promise<ReportRun> {
   requireDir(runDir, flag, `simulate one (npm run simulate -- --out ${runDir}), then detect (npm run detect -- --run ${runDir})`);
   const truthFile = join(runDir, "truth.json");
   if (!existsSync(truthFile)) throw new UsageError(`${flag} ${runDir}: no truth.json there; is it a seqlab run directory (npm run simulate -- --out ${runDir})?`);
@@ -100,7 +98,10 @@ async function loadRun(runDir: string, name: string, flag: string): Promise<Repo
   const variants: ReportRun["variants"] = [];
   let campaigns: ReportRun["campaigns"] = [];
   try {
-    for (const variant of variantsOf(runDir)) {
+    const found = variantsOf(runDir);
+    const missing = (only ?? []).filter((v) => !found.includes(v));
+    if (missing.length > 0) throw new UsageError(`${flag} ${runDir}: no findings for ${missing.join(", ")}; rerun npm run compare (or npm run detect -- --run ${runDir} --variant ${missing.join(" ")})`);
+    for (const variant of only ?? found) {
       const findingsFile = join(runDir, "findings", `${variant}.ndjson`);
       const { truth, findings, summary, report } = await evaluateFiles(truthFile, findingsFile, join(runDir, "findings", `${variant}.summary.json`), false, variant);
       if (variants.length === 0) campaigns = reportCampaigns(truth);
