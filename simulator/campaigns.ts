@@ -312,11 +312,9 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
       return caller(anonymousOrigin(world.accounts[0]!, sourceIp, userAgentFor(tooling, undefined), CAMPAIGN_ERROR_RATE));
     },
     instances(q) {
-      const found = world.accounts
+      return world.accounts
         .filter((a) => matches(a.kind, q.accountKind))
         .flatMap((a) => a.instances.filter((i) => !q.inAutoScalingGroup || i.autoScalingGroup !== undefined).map((i) => ({ id: i.id, accountId: a.id, region: i.region, privateIp: i.privateIp, roleName: i.roleName, ...(i.autoScalingGroup ? { autoScalingGroup: i.autoScalingGroup } : {}) })));
-      const free = found.filter((i) => !busy(`arn:aws:iam::${i.accountId}:role/${i.roleName}`));
-      return free.length > 0 ? free : found;
     },
     onHost(ref) {
       const account = accountById(world, ref.accountId);
@@ -380,16 +378,18 @@ export function runCampaign(world: World, plan: CampaignPlan, period: Period, si
   };
 }
 
+/** Identities the `earlier` campaigns use less than {@link ACTOR_SPACING} from where `plan` may run. */
+export function busyAround(earlier: readonly Campaign[], plan: CampaignPlan): (arn: string) => boolean {
+  const from = plan.start - ACTOR_SPACING;
+  const to = plan.start + plan.scenario.maxDurationHours * HOUR + ACTOR_SPACING;
+  return (arn) => earlier.some((c) => c.actors.includes(arn) && Date.parse(c.start) < to && Date.parse(c.end) > from);
+}
+
 /** Run every planned campaign; returns their records (in memory: campaigns are small) and truth. */
 export function runCampaigns(world: World, plans: CampaignPlan[], period: Period): { records: EmittedRecord[]; hostEvents: HostEvent[]; campaigns: Campaign[] } {
   const records: EmittedRecord[] = [];
   const hostEvents: HostEvent[] = [];
   const campaigns: Campaign[] = [];
-  for (const plan of plans) {
-    const from = plan.start - ACTOR_SPACING;
-    const to = plan.start + plan.scenario.maxDurationHours * HOUR + ACTOR_SPACING;
-    const busy = (arn: string) => campaigns.some((c) => c.actors.includes(arn) && Date.parse(c.start) < to && Date.parse(c.end) > from);
-    campaigns.push(runCampaign(world, plan, period, (r) => records.push(r), (e) => hostEvents.push(e), busy));
-  }
+  for (const plan of plans) campaigns.push(runCampaign(world, plan, period, (r) => records.push(r), (e) => hostEvents.push(e), busyAround(campaigns, plan)));
   return { records, hostEvents, campaigns };
 }
