@@ -216,7 +216,10 @@ const CASES: Case[] = [
       ["new sender verified", () => [ct("ses:VerifyEmailIdentity")]],
       ["quota probed in three regions", () => ["us-east-1", "eu-west-1", "ap-southeast-2"].map((region) => ct("ses:GetSendQuota", { region }))],
     ],
-    quiet: [["quota read in one region", () => [ct("ses:GetSendQuota"), ct("ses:GetSendQuota")]]],
+    quiet: [
+      ["quota read in one region", () => [ct("ses:GetSendQuota"), ct("ses:GetSendQuota")]],
+      ["a new SNS topic", () => [ct("sns:CreateTopic")]],
+    ],
   },
   {
     id: "bedrock-invocation-burst",

@@ -2,9 +2,11 @@ import { defineSignal } from "../define.ts";
 import { apiScore, attackIndicators, failed, fmt, indicator, originScore } from "../helpers.ts";
 import { HOUR } from "../state.ts";
 
+// Sending identities, sending limits and SMS settings: what a spammer needs. A new SNS topic is
+// everyday plumbing (alarms, fan-out) for admins and pipelines, not a sign of abuse.
 const SETUP = new Set([
   "ses:VerifyEmailIdentity", "ses:VerifyDomainIdentity", "ses:CreateEmailIdentity", "ses:UpdateAccountSendingEnabled", "ses:PutAccountSendingAttributes",
-  "ses:PutAccountDetails", "sns:SetSMSAttributes", "sns:CreateTopic", "sns:CreateSMSSandboxPhoneNumber",
+  "ses:PutAccountDetails", "sns:SetSMSAttributes", "sns:CreateSMSSandboxPhoneNumber",
 ]);
 const RECON = new Set(["ses:GetSendQuota", "ses:GetAccount", "ses:GetAccountSendingEnabled", "ses:ListIdentities", "ses:ListEmailIdentities", "sns:GetSMSAttributes", "sns:GetSMSSandboxAccountStatus"]);
 const REGIONS = 3;
