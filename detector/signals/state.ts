@@ -175,37 +175,34 @@ interface Sweepable {
  * time advances.
  */
 export class SignalState {
-  private readonly parts = new Map<string, Sweepable>();
+  // One map per kind: a window and a latch may share a rule's name. Rules ask on every activity,
+  // so the lookup builds no key string and no factory closure.
+  private readonly windowParts = new Map<string, SlidingWindows>();
+  private readonly latchParts = new Map<string, Latch>();
+  private readonly timedParts = new Map<string, TimedMap<unknown>>();
 
   windows(name: string, windowMs: number, maxIds = 100): SlidingWindows {
-    return this.part(name, function windows() {
-      return new SlidingWindows(windowMs, maxIds);
-    });
+    let part = this.windowParts.get(name);
+    if (!part) this.windowParts.set(name, (part = new SlidingWindows(windowMs, maxIds)));
+    return part;
   }
 
   latch(name: string, ttlMs: number): Latch {
-    return this.part(name, function latch() {
-      return new Latch(ttlMs);
-    });
+    let part = this.latchParts.get(name);
+    if (!part) this.latchParts.set(name, (part = new Latch(ttlMs)));
+    return part;
   }
 
   timed<V>(name: string, ttlMs: number): TimedMap<V> {
-    return this.part(name, function timed() {
-      return new TimedMap<V>(ttlMs);
-    });
+    let part = this.timedParts.get(name);
+    if (!part) this.timedParts.set(name, (part = new TimedMap<unknown>(ttlMs)));
+    return part as TimedMap<V>;
   }
 
   /** Evict everything older than its period. */
   sweep(now: number): void {
-    for (const part of this.parts.values()) part.sweep(now);
-  }
-
-  private part<T extends Sweepable>(name: string, make: () => T): T {
-    // Kinds are part of the key: a window and a latch may share a rule's name.
-    const key = `${make.name}|${name}`;
-    let part = this.parts.get(key);
-    if (!part) this.parts.set(key, (part = make()));
-    return part as T;
+    const kinds: ReadonlyArray<Map<string, Sweepable>> = [this.windowParts, this.latchParts, this.timedParts];
+    for (const parts of kinds) for (const part of parts.values()) part.sweep(now);
   }
 }
 
