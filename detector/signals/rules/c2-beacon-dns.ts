@@ -1,6 +1,7 @@
 import { recordContact, fleetSize } from "../beacon.ts";
 import { defineSignal } from "../define.ts";
 import { attackIndicators, fmt, hostKind, indicator, normalDomain } from "../helpers.ts";
+import { isPoolDomain } from "../pools.ts";
 import { HOUR } from "../state.ts";
 import { domainSuffix } from "../../tokens.ts";
 
@@ -14,7 +15,7 @@ export default defineSignal({
   tactic: "TA0011",
   technique: "T1071.001",
   observe(a, ctx) {
-    if (hostKind(a) !== "dns" || !a.host?.domain || ctx.intel.isMiningDomain(a.host.domain)) return undefined;
+    if (hostKind(a) !== "dns" || !a.host?.domain || isPoolDomain(ctx.intel, a.host.domain)) return undefined;
     const domain = normalDomain(a.host.domain);
     if (domain.endsWith(".amazonaws.com") || domain.endsWith(".internal") || ctx.baseline.actor(a.actor)?.remotes?.has(domain)) return undefined;
     const host = a.host.instanceId ?? a.actor;
