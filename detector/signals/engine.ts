@@ -35,6 +35,8 @@ export interface SignalEngine {
 }
 
 const SWEEP_EVERY = 5 * MINUTE;
+/** Actor refs kept; past this the memory starts afresh (it only saves work). */
+const REFS_KEPT = 100_000;
 
 /** Pick the definitions named by ids or types; unknown names are an error with a suggestion. */
 export function selectDefinitions(all: readonly SignalDefinition[], names: readonly string[] | undefined): SignalDefinition[] {
@@ -57,17 +59,26 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
     }
   }
 
-  // Per-activity memo: the actor ref and model scores are asked by several rules.
+  // Per-activity memo: the actor ref and model scores are asked by several rules. Refs are also
+  // kept per actor (a ref depends only on the actor's key, type and account), since working out
+  // a role's peer group takes several regular expressions.
   let memoFor: Activity | undefined;
   let memoRef: ActorRef | undefined;
   const memoScores = new Map<Token, number>();
+  const refs = new Map<string, ActorRef>();
   const refOf = (a: Activity): ActorRef => {
     if (memoFor !== a) {
       memoFor = a;
       memoRef = undefined;
       memoScores.clear();
     }
-    return (memoRef ??= actorRefOf(a));
+    if (memoRef) return memoRef;
+    let ref = refs.get(a.actor);
+    if (!ref || ref.actorType !== a.actorType || ref.account !== a.actorAccount) {
+      if (refs.size >= REFS_KEPT) refs.clear();
+      refs.set(a.actor, (ref = actorRefOf(a)));
+    }
+    return (memoRef = ref);
   };
 
   const state = new SignalState();

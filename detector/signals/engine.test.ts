@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { buildBaseline } from "../baseline.ts";
+import type { ActorRef } from "../model.ts";
+import { actorRefOf } from "../peers.ts";
+import { defineSignal } from "./define.ts";
+import { createSignalEngine } from "./engine.ts";
+import { ACCOUNT, ct, fakeModel, INTEL, OTHER_ACCOUNT } from "./testing.ts";
+
+describe("signal engine", () => {
+  it("gives rules the actor ref of each activity's own actor, type and account", () => {
+    const seen: ActorRef[] = [];
+    const probe = defineSignal({
+      id: "probe", type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], severity: 1, tactic: "TA0007",
+      observe(a, ctx) {
+        seen.push(ctx.actorRef(a));
+        return undefined;
+      },
+    });
+    const engine = createSignalEngine({ baseline: buildBaseline([], INTEL, 0), model: fakeModel(), intel: INTEL, definitions: [probe] });
+    const role = `arn:aws:iam::${ACCOUNT}:role/orders-api-prod-task`;
+    const activities = [
+      ct("s3:ListBuckets"),
+      ct("s3:ListBuckets", { actor: role, actorType: "AssumedRole" }),
+      ct("s3:ListBuckets", { actor: role, actorType: "AssumedRole" }),
+      ct("s3:ListBuckets", { actor: role, actorType: "AssumedRole", actorAccount: OTHER_ACCOUNT }),
+      ct("s3:ListBuckets", { actor: role, actorType: "Unknown" }),
+    ];
+    for (const a of activities) engine.observe(a);
+    expect(seen).toEqual(activities.map(actorRefOf));
+    expect(seen.map((r) => r.peerGroup)).toEqual([`${ACCOUNT}|IAMUser`, `${ACCOUNT}|role:orders-api-task`, `${ACCOUNT}|role:orders-api-task`, `${OTHER_ACCOUNT}|role:orders-api-task`, `${ACCOUNT}|Unknown`]);
+  });
+});
