@@ -24,7 +24,7 @@ export interface BaselineOptions {
    * and that address should still link their activity.
    */
   sharedIpMinAccounts?: number;
-  /** At most this many source IPs and remotes are kept per actor (anonymous visitors have thousands). Default 5000. */
+  /** At most this many source IPs, remotes and object buckets are kept per actor (anonymous visitors have thousands). Default 5000. */
   maxIpsPerActor?: number;
 }
 
@@ -48,6 +48,7 @@ interface ActorAccumulator {
   ips: Set<string>;
   accounts: Set<string>;
   remotes: Set<string>;
+  objectBuckets: Set<string>;
   days: Map<number, DayStats>;
 }
 
@@ -109,7 +110,10 @@ export class BaselineBuilder {
     if (a.error) day.errors++;
     day.apis.add(a.action);
 
-    if (a.action.startsWith("s3:") && a.resources[0] && this.buckets.size < MAX_BUCKETS) this.buckets.add(a.resources[0]);
+    if (a.action.startsWith("s3:") && a.resources[0]) {
+      if (this.buckets.size < MAX_BUCKETS) this.buckets.add(a.resources[0]);
+      if (a.action === "s3:GetObject" && acc.objectBuckets.size < this.maxIps) acc.objectBuckets.add(a.resources[0]);
+    }
     if (a.sourceIp) {
       if (acc.ips.size < this.maxIps) acc.ips.add(a.sourceIp);
       this.countIpUse(a.sourceIp, a.actor, a.actorAccount);
@@ -139,6 +143,7 @@ export class BaselineBuilder {
         ips: acc.ips,
         accounts: acc.accounts,
         remotes: acc.remotes,
+        objectBuckets: acc.objectBuckets,
         dailyP95: {
           bytes: p95(days.map((d) => d.bytes)),
           reads: p95(days.map((d) => d.reads)),
@@ -166,7 +171,7 @@ export class BaselineBuilder {
     let acc = this.actors.get(a.actor);
     if (!acc) {
       const ref = actorRefOf(a);
-      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), days: new Map() };
+      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), objectBuckets: new Set(), days: new Map() };
       this.actors.set(a.actor, acc);
       let group = this.peerGroups.get(ref.peerGroup);
       if (!group) this.peerGroups.set(ref.peerGroup, (group = new Set()));

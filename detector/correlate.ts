@@ -19,11 +19,14 @@ export interface SequenceGroup {
   end: number;
   accounts: Set<string>;
   actors: Set<string>;
-  types: Set<string>;
+  /** Signal types, with how many signals of each it keeps. */
+  types: Map<string, number>;
   /** Event time at which its score first reached the threshold. */
   detectedAt?: number;
-  /** Signals beyond the cap are counted, not kept. */
+  /** Signals beyond the caps are counted, not kept. */
   dropped: number;
+  /** The activities of dropped signals (up to a bound): still part of what the group shows. */
+  droppedEvents: string[];
 }
 
 /** How the correlator links and when it scores. */
@@ -45,6 +48,13 @@ export interface CorrelatorOptions {
 const LINKING_SEVERITY = 4;
 /** Most signals a group keeps (a noisy actor's group must not grow without bound). */
 const MAX_SIGNALS = 1500;
+/**
+ * Most signals of one type a group keeps: one behaviour repeated thousands of times (stolen
+ * credentials used all day) must not fill the group and crowd out the new kinds that follow.
+ */
+const MAX_SIGNALS_PER_TYPE = 100;
+/** Most activity ids of dropped signals a group remembers. */
+const MAX_DROPPED_EVENTS = 10_000;
 /** An IP or resource seen with more distinct actors than this is a hub, not a link. */
 const MAX_ACTORS_PER_ENTITY = 6;
 /** How long STS and IAM key lineage is remembered beyond the window: the longest role session. */
@@ -87,19 +97,18 @@ export class Correlator {
     }
     let group: SequenceGroup;
     if (groups.size === 0) {
-      group = { id: signal.id, signals: [], start: t, end: t, accounts: new Set(), actors: new Set(), types: new Set(), dropped: 0 };
+      group = { id: signal.id, signals: [], start: t, end: t, accounts: new Set(), actors: new Set(), types: new Map(), dropped: 0, droppedEvents: [] };
       this.open.add(group);
       this.entitiesOf.set(group, new Set());
     } else {
       group = this.merge([...groups]);
     }
     const known = group.types.has(signal.type);
-    if (group.signals.length < MAX_SIGNALS) group.signals.push(signal);
-    else group.dropped++;
+    if (keep(group, signal.type)) group.signals.push(signal);
+    else drop(group, signal.activityIds);
     group.end = Math.max(group.end, t);
     group.accounts.add(signal.activity.account);
     group.actors.add(signal.activity.actor);
-    group.types.add(signal.type);
     const own = this.entitiesOf.get(group)!;
     for (const e of entities) {
       own.add(e);
@@ -138,16 +147,17 @@ export class Correlator {
     const own = this.entitiesOf.get(into)!;
     for (const g of groups.slice(1)) {
       for (const s of g.signals) {
-        if (into.signals.length < MAX_SIGNALS) into.signals.push(s);
-        else into.dropped++;
+        if (keep(into, s.type)) into.signals.push(s);
+        else drop(into, s.activityIds);
       }
       into.dropped += g.dropped;
+      drop(into, g.droppedEvents, 0);
+      for (const type of g.types.keys()) if (!into.types.has(type)) into.types.set(type, 0);
       into.signals.sort((a, b) => a.time - b.time || compareIds(a.id, b.id));
       into.start = Math.min(into.start, g.start);
       into.end = Math.max(into.end, g.end);
       for (const x of g.accounts) into.accounts.add(x);
       for (const x of g.actors) into.actors.add(x);
-      for (const x of g.types) into.types.add(x);
       if (g.detectedAt !== undefined) into.detectedAt = Math.min(into.detectedAt ?? Infinity, g.detectedAt);
       for (const e of this.entitiesOf.get(g) ?? []) {
         own.add(e);
@@ -212,6 +222,26 @@ export class Correlator {
     seen.last = a.time;
     if (seen.actors.size <= MAX_ACTORS_PER_ENTITY) seen.actors.add(a.actor);
     return seen.actors.size > MAX_ACTORS_PER_ENTITY;
+  }
+}
+
+/** Whether a group has room for one more signal of `type`; if so, counts it as kept. */
+function keep(group: SequenceGroup, type: string): boolean {
+  const kept = group.types.get(type) ?? 0;
+  if (group.signals.length >= MAX_SIGNALS || kept >= MAX_SIGNALS_PER_TYPE) {
+    if (kept === 0) group.types.set(type, 0);
+    return false;
+  }
+  group.types.set(type, kept + 1);
+  return true;
+}
+
+/** Count `signals` dropped signals whose activities were `events`, remembering the activities within the bound. */
+function drop(group: SequenceGroup, events: readonly string[], signals = 1): void {
+  group.dropped += signals;
+  for (const e of events) {
+    if (group.droppedEvents.length >= MAX_DROPPED_EVENTS) return;
+    group.droppedEvents.push(e);
   }
 }
 

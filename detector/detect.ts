@@ -114,7 +114,8 @@ export async function detect(opts: DetectOptions): Promise<DetectResult> {
   opts.onPhase?.("detect", `${variant.windowHours} h window, ${variant.scope} scope`);
   const engine = createSignalEngine({ baseline, model, intel, ...(variant.signals !== "all" && { types: variant.signals }) });
   const markers = variant.markers === "all" ? MARKERS : variant.markers === "none" ? [] : variant.markers.map(markerById);
-  const markerCtx = { baseline, intel };
+  const sensitiveBuckets = sensitiveBucketsOf(opts.inventory);
+  const markerCtx = { baseline, intel, isSensitiveBucket: (name: string) => sensitiveBuckets.has(name) };
   const instanceGroups = instanceGroupsOf(opts.inventory);
   const assembly: AssemblyContext = { variant: variant.name, threshold: variant.threshold, intel };
   const foundational = new FoundationalFindings();
@@ -186,6 +187,18 @@ function instanceGroupsOf(inventory: Inventory | undefined): Map<string, string>
     for (const i of account.instances) groups.set(i.id, `${account.id}/${i.autoScalingGroup ?? `role:${i.roleName}`}`);
   }
   return groups;
+}
+
+/** Classification tag values that mark data as sensitive (Macie-style labels, case-insensitive). */
+const SENSITIVE_CLASSES = new Set(["confidential", "restricted", "secret", "sensitive", "pii", "phi"]);
+
+/** Buckets whose `data-classification` tag marks them sensitive. */
+function sensitiveBucketsOf(inventory: Inventory | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const account of inventory?.accounts ?? []) {
+    for (const b of account.buckets) if (SENSITIVE_CLASSES.has((b.tags["data-classification"] ?? "").toLowerCase())) names.add(b.name);
+  }
+  return names;
 }
 
 function sortedRecord(r: Record<string, number>): Record<string, number> {

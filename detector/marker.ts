@@ -24,6 +24,8 @@ export interface Candidate {
 export interface MarkerContext {
   baseline: Baseline;
   intel: IntelIndex;
+  /** Whether the estate's inventory classifies a bucket as sensitive (its `data-classification` tag); false without an inventory. */
+  isSensitiveBucket(name: string): boolean;
 }
 
 /** A marker that fired: its indicators and one readable line of evidence naming the values. */

@@ -48,6 +48,8 @@ export interface ActorProfile {
   accounts?: ReadonlySet<string>;
   /** Host sources: public remote endpoints it contacted (destination IPs, queried domains). */
   remotes?: ReadonlySet<string>;
+  /** S3 buckets it read objects from (`s3:GetObject`). */
+  objectBuckets?: ReadonlySet<string>;
 }
 
 /** History profiles, queried by signals and markers. */

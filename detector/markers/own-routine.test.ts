@@ -25,6 +25,11 @@ describe("own-routine", () => {
     expect(f.evidence).toContain("from its peers: api:ec2:DescribeInstances");
   });
 
+  it("does not dampen data handed to another cloud account, however familiar the call", () => {
+    const upload = signal({ type: "Exfiltration:S3/ObjectsCopiedToUnknownBucket", tactic: "TA0010", technique: "T1537", activity: { action: "iam:ListUsers" } });
+    expect(marker.evaluate(candidate([signal({ activity: { action: "iam:ListUsers" } }), upload]), ctx)).toBeUndefined();
+  });
+
   it("does not dampen a new network, a new API, a high-risk call, a Tor caller or a short history", () => {
     expect(marker.evaluate(candidate([signal({ activity: { action: "iam:ListUsers", sourceIp: IP.vps } })]), ctx)).toBeUndefined();
     expect(marker.evaluate(candidate([signal({ activity: { action: "iam:ListAccessKeys" } })]), ctx)).toBeUndefined();

@@ -1,8 +1,8 @@
 /**
  * Dampener — explained by history: every signal's behaviour tokens (API, network, agent, region,
  * host process/port/domain) were seen in history for its actor or its peer group, and nothing
- * high-risk or intel-listed is involved. Signals that only repeat what the actor and its peers do
- * anyway are noise from the models, not an intrusion.
+ * high-risk, intel-listed or handed to another cloud account is involved. Signals that only
+ * repeat what the actor and its peers do anyway are noise from the models, not an intrusion.
  */
 import type { ActorProfile } from "../model.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
@@ -13,6 +13,8 @@ import { listOf } from "./evidence.ts";
 import { highRiskReason } from "./high-risk-apis.ts";
 
 const MIN_ACTIVE_DAYS = 3;
+/** ATT&CK T1537, Transfer Data to Cloud Account. */
+const TRANSFER_TO_CLOUD_ACCOUNT = "T1537";
 /** Peers consulted per group, at most. */
 const MAX_PEERS = 20;
 
@@ -39,6 +41,8 @@ export default defineMarker({
     for (const s of candidate.signals) {
       const a = s.activity;
       if (highRiskReason(a) || (a.sourceIp && (ctx.intel.isTorExit(a.sourceIp) || ctx.intel.badIpReason(a.sourceIp)))) return undefined;
+      // Data handed to another cloud account is never routine, however familiar the tools.
+      if (s.technique === TRANSFER_TO_CLOUD_ACCOUNT) return undefined;
       const p = ctx.baseline.actor(a.actor);
       if (!p || p.activeDays < MIN_ACTIVE_DAYS) return undefined;
       profiles.set(a.actor, p);

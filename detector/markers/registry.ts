@@ -5,6 +5,7 @@
 import { unknownNameMessage } from "../../schema/did-you-mean.ts";
 import type { MarkerDefinition } from "../marker.ts";
 import accessDeniedThenSuccess from "./access-denied-then-success.ts";
+import collectionThenTransferOut from "./collection-then-transfer-out.ts";
 import compromisedInstanceGroup from "./compromised-instance-group.ts";
 import credentialOutsideNetwork from "./credential-outside-network.ts";
 import crossAccountRoleChain from "./cross-account-role-chain.ts";
@@ -36,6 +37,7 @@ export const MARKERS: readonly MarkerDefinition[] = [
   persistence,
   dataVolumeAboveBaseline,
   destructionAfterAccess,
+  collectionThenTransferOut,
   crossAccountRoleChain,
   discoveryBreadth,
   accessDeniedThenSuccess,

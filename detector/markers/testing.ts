@@ -159,5 +159,5 @@ export function testIntel(over: Partial<Intel> = {}): IntelIndex {
 
 /** A marker context; an empty baseline and the test intel unless given. */
 export function context(over: Partial<MarkerContext> = {}): MarkerContext {
-  return { baseline: over.baseline ?? fakeBaseline(), intel: over.intel ?? testIntel() };
+  return { baseline: over.baseline ?? fakeBaseline(), intel: over.intel ?? testIntel(), isSensitiveBucket: over.isSensitiveBucket ?? (() => false) };
 }

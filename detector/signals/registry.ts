@@ -36,6 +36,7 @@ import persistenceAnomalous from "./rules/persistence-anomalous.ts";
 import privilegeEscalationAnomalous from "./rules/privilege-escalation-anomalous.ts";
 import reverseShell from "./rules/reverse-shell.ts";
 import rootCredentialUsage from "./rules/root-credential-usage.ts";
+import s3BulkReadUnfamiliarBucket from "./rules/s3-bulk-read-unfamiliar-bucket.ts";
 import s3CopyToUnknownBucket from "./rules/s3-copy-to-unknown-bucket.ts";
 import s3DeleteBurst from "./rules/s3-delete-burst.ts";
 import s3DiscoveryAnomalous from "./rules/s3-discovery-anomalous.ts";
@@ -80,6 +81,7 @@ export const SIGNAL_DEFINITIONS: readonly SignalDefinition[] = [
   privilegeEscalationAnomalous,
   reverseShell,
   rootCredentialUsage,
+  s3BulkReadUnfamiliarBucket,
   s3CopyToUnknownBucket,
   s3DeleteBurst,
   s3DiscoveryAnomalous,

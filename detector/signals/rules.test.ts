@@ -165,6 +165,18 @@ const CASES: Case[] = [
     ],
   },
   {
+    id: "s3-bulk-read-unfamiliar-bucket",
+    // Alice read objects from team-share on three days of history.
+    history: [0, 1, 2].map((d) => ct("s3:GetObject", { time: T0 + d * DAY, resources: ["team-share"] })),
+    fires: [["120 reads from a bucket alice never read", () => series(120, EVAL, 10_000, () => ct("s3:GetObject", { resources: ["finance-exports"] }))]],
+    quiet: [
+      ["120 reads from her own bucket", () => series(120, EVAL, 10_000, () => ct("s3:GetObject", { resources: ["team-share"] }))],
+      ["50 reads from a bucket she never read", () => series(50, EVAL, 10_000, () => ct("s3:GetObject", { resources: ["finance-exports"] }))],
+      ["120 reads spread over two days", () => series(120, EVAL, 30 * MIN, () => ct("s3:GetObject", { resources: ["finance-exports"] }))],
+      ["120 reads by an actor with no settled history", () => series(120, EVAL, 10_000, () => ct("s3:GetObject", { actor: `arn:aws:iam::${ACCOUNT}:user/newcomer`, resources: ["finance-exports"] }))],
+    ],
+  },
+  {
     id: "s3-copy-to-unknown-bucket",
     history: [ct("s3:GetObject", { time: T0, resources: ["team-share"] })],
     fires: [["30 uploads to a bucket never seen", () => series(30, EVAL, MIN, () => ct("s3:PutObject", { resources: ["someones-backup"] }))]],
