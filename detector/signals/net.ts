@@ -46,5 +46,13 @@ export function isPublicIpv4(ip: string): boolean {
 /** The instance metadata service address. */
 export const IMDS_IP = "169.254.169.254";
 
+/** Miner command lines, whatever the binary is called: pool URLs and miner-only options. */
+const MINER_COMMAND = /stratum\d?\+(tcp|ssl|tls):\/\/|--donate-level|\s-a\s+(rx\/0|cn\/|randomx|ethash|kawpow)|--coin[= ](monero|xmr)|\bxmrig\b|--randomx/i;
+
+/** Whether a command line runs a cryptocurrency miner. */
+export function isMinerCommand(cmdLine: string | undefined): boolean {
+  return cmdLine !== undefined && MINER_COMMAND.test(cmdLine);
+}
+
 /** Stratum ports cryptocurrency miners commonly use to reach their pools. */
 export const MINING_PORTS: ReadonlySet<number> = new Set([3333, 3334, 4444, 5555, 7777, 14433, 14444, 45560, 45700]);

@@ -287,8 +287,12 @@ const CASES: Case[] = [
     fires: [
       ["flow to a pool address", () => [hostActivity("dns:query", { domain: "pool.supportxmr.com", answers: [IPS.pool] }), hostActivity("flow:ACCEPT", { dstIp: IPS.pool, dstPort: 443 }, { source: "vpc-flow" })]],
       ["Stratum port to a new address", () => [hostActivity("network:open", { dstIp: "203.0.113.9", dstPort: 3333 })]],
+      ["a miner's process to an unlisted pool on 443", () => [hostActivity("network:open", { dstIp: "203.0.113.9", dstPort: 443, process: "kworker", cmdLine: "/tmp/.x/kworker -o stratum+tcp://pool.example.net:443 --donate-level 1" })]],
     ],
-    quiet: [["HTTPS to a new address", () => [hostActivity("flow:ACCEPT", { dstIp: "203.0.113.9", dstPort: 443 }, { source: "vpc-flow" })]]],
+    quiet: [
+      ["HTTPS to a new address", () => [hostActivity("flow:ACCEPT", { dstIp: "203.0.113.9", dstPort: 443 }, { source: "vpc-flow" })]],
+      ["curl to a new address on 443", () => [hostActivity("network:open", { dstIp: "203.0.113.9", dstPort: 443, process: "curl", cmdLine: "curl -fsSL https://example.net/install.sh" })]],
+    ],
   },
   {
     id: "c2-beacon",
