@@ -23,6 +23,11 @@ describe("discovery-breadth", () => {
     expect(marker.evaluate(c, ctx)).toBeUndefined();
   });
 
+  it("does not count changes that a Discovery-tagged signal raised", () => {
+    const changes = ["iam:DeleteLoginProfile", "ec2:TerminateInstances", "sns:SetSMSAttributes"].map((a, i) => signal({ minute: 30 + i, activity: { action: a, readOnly: false } }));
+    expect(marker.evaluate(candidate([...SWEEP.slice(0, 4).map((a, i) => look(a, i)), ...changes]), ctx)).toBeUndefined();
+  });
+
   it("counts read-only List/Describe calls even when their signal named another tactic, but not data reads", () => {
     const c = candidate([...SWEEP.slice(0, 5).map((a, i) => signal({ minute: i, tactic: "TA0001", activity: { action: a } })), signal({ minute: 6, tactic: "TA0009", activity: { action: "s3:GetObject" } })]);
     expect(marker.evaluate(c, ctx)).toBeUndefined();

@@ -24,7 +24,8 @@ export default defineMarker({
   weight: 1.5,
   indicatorKeys: ["ATTACK_TACTIC", "DISCOVERY_BREADTH"],
   evaluate(candidate) {
-    const looks: Signal[] = candidate.signals.filter((s) => s.tactic === "TA0007" || isDiscoveryCall(s.activity));
+    // A Discovery-tagged signal on a change (a first-time DeleteLoginProfile) is not a look.
+    const looks: Signal[] = candidate.signals.filter((s) => (s.tactic === "TA0007" && s.activity.readOnly) || isDiscoveryCall(s.activity));
     // Sliding window (two pointers) keeping counts per API and per service: O(signals).
     const apis = new Map<string, number>();
     const services = new Map<string, number>();
