@@ -177,16 +177,21 @@ export function listFiles(path: string): string[] {
   }
   if (!info.isDirectory()) return [path];
   const out: string[] = [];
-  const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  collectFiles(path, out);
+  return out;
+}
+
+/** Append the files under `dir` to `out`, recursively, in sorted order (no spread: a run can hold hundreds of thousands). */
+function collectFiles(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     // Not logs: hidden files, partial writes (`.partial`, as the simulator and many tools leave
     // them) and CloudTrail's digest files (hashes of the log files, beside them in the S3 layout).
     if (e.name.startsWith(".") || e.name.endsWith(".partial") || e.name === "CloudTrail-Digest") continue;
-    const child = join(path, e.name);
-    if (e.isDirectory()) out.push(...listFiles(child));
+    const child = join(dir, e.name);
+    if (e.isDirectory()) collectFiles(child, out);
     else if (e.isFile()) out.push(child);
   }
-  return out;
 }
 
 /**
