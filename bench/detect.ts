@@ -14,7 +14,7 @@ import { runSource } from "../detector/sources.ts";
 import { loadVariant } from "../detector/variant.ts";
 import { listFiles } from "../simulator/testing.ts";
 import { simulate } from "../simulator/run.ts";
-import type { BenchLine } from "./simulate.ts";
+import { LARGE_RUN, type BenchLine } from "./simulate.ts";
 import { ingestFloor } from "./ingest-floor.ts";
 
 const DAY = 86_400_000;
@@ -73,8 +73,8 @@ function largeDetect(log: (line: string) => void): BenchLine[] {
     return JSON.parse(child.stdout.trim().split("\n").pop()!);
   };
   try {
-    log("detect: simulating ~10 million events (40 accounts × 42 days)");
-    tsx("./large-run.ts", [out, "40", "42", "2"]);
+    log(`detect: simulating ~10 million events (${LARGE_RUN.accounts} accounts × ${LARGE_RUN.days} days)`);
+    tsx("./large-run.ts", [out, String(LARGE_RUN.accounts), String(LARGE_RUN.days), "2"]);
     log("detect: variant full on it, peak memory");
     const r = tsx("./large-detect.ts", [out, "full"]) as { records: number; peakRssBytes: number };
     return [
