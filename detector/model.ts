@@ -26,10 +26,19 @@ export interface AnomalyModel {
   score(actor: ActorRef, token: Token): number;
 }
 
+/**
+ * What the models learn from in one history activity: who acted, its behaviour tokens' fields
+ * (see tokens.ts), its session for API-API context, and its time and id for a stable order. A
+ * training sample keeps only these (user agents, resources and bodies would multiply its memory).
+ */
+export type TrainingActivity = Pick<Activity, "id" | "time" | "source" | "actor" | "actorType" | "actorAccount" | "session" | "accessKeyId" | "action" | "sourceIp" | "agentFamily" | "region"> & {
+  host?: Pick<NonNullable<Activity["host"]>, "process" | "dstPort" | "domain">;
+};
+
 /** Trains an anomaly model on the history period's activities. */
 export interface AnomalyTrainer {
   readonly name: string;
-  train(history: Iterable<Activity>, opts: { seed: number; onProgress?: (done: number, total: number) => void }): Promise<AnomalyModel>;
+  train(history: Iterable<TrainingActivity>, opts: { seed: number; onProgress?: (done: number, total: number) => void }): Promise<AnomalyModel>;
 }
 
 /** What one actor did in the history period. */

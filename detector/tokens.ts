@@ -3,9 +3,8 @@
  * calls, the network (autonomous system) and tool it calls from, the region, and for host sources
  * the process, port and domain suffix.
  */
-import type { Activity } from "./activity.ts";
 import type { IntelIndex } from "./intel.ts";
-import type { Token } from "./model.ts";
+import type { Token, TrainingActivity } from "./model.ts";
 
 /** The last two labels of a domain (`pool.supportxmr.com` → `supportxmr.com`). */
 export function domainSuffix(domain: string): string {
@@ -13,7 +12,7 @@ export function domainSuffix(domain: string): string {
 }
 
 /** Tokens of one activity, in a fixed order: `api:`, `asn:`, `agent:`, `region:`, then host tokens. */
-export function tokensOf(a: Activity, intel: IntelIndex): Token[] {
+export function tokensOf(a: TrainingActivity, intel: IntelIndex): Token[] {
   const tokens: Token[] = [`api:${a.action}`];
   if (a.sourceIp) {
     const net = intel.network(a.sourceIp);

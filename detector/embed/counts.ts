@@ -4,9 +4,8 @@
  * other in a session) for API-API context. Actors and tokens get dense integer ids in order of
  * first appearance, so the counts live in Maps with number keys (no string churn per activity).
  */
-import type { Activity } from "../activity.ts";
 import type { IntelIndex } from "../intel.ts";
-import type { ActorRef, Token } from "../model.ts";
+import type { ActorRef, Token, TrainingActivity } from "../model.ts";
 import { actorRefOf } from "../peers.ts";
 import { tokensOf } from "../tokens.ts";
 
@@ -35,7 +34,7 @@ export interface HistoryCounts {
 }
 
 /** Count one pass of history activities (read once, in the order given). */
-export function countHistory(history: Iterable<Activity>, intel: IntelIndex): HistoryCounts {
+export function countHistory(history: Iterable<TrainingActivity>, intel: IntelIndex): HistoryCounts {
   const counts: HistoryCounts = {
     activities: 0,
     tokens: [],
@@ -73,7 +72,7 @@ export function countHistory(history: Iterable<Activity>, intel: IntelIndex): Hi
   return counts;
 }
 
-function actorIdOf(counts: HistoryCounts, a: Activity): number {
+function actorIdOf(counts: HistoryCounts, a: TrainingActivity): number {
   let id = counts.actorIndex.get(a.actor);
   if (id === undefined) {
     id = counts.actors.length;
