@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { detectNodeFlags } from "../cli/detect-jobs.ts";
 import { detect } from "../detector/detect.ts";
 import { measureTrainingThroughput } from "../detector/embed/throughput.ts";
 import { runSource } from "../detector/sources.ts";
@@ -68,7 +69,7 @@ export async function benchDetect(quick: boolean, log: (line: string) => void): 
 function largeDetect(log: (line: string) => void): BenchLine[] {
   const out = mkdtempSync(join(tmpdir(), "seqlab-bench-large-detect-"));
   const tsx = (script: string, args: string[]) => {
-    const child = spawnSync(process.execPath, ["--max-semi-space-size=64", "--max-old-space-size=3072", "--import", "tsx", new URL(script, import.meta.url).pathname, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, [...detectNodeFlags(), "--import", "tsx", new URL(script, import.meta.url).pathname, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`${script} failed: ${child.stderr}`);
     return JSON.parse(child.stdout.trim().split("\n").pop()!);
   };
