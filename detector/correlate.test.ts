@@ -4,19 +4,20 @@ import { ACCOUNT, MINUTE, signal } from "./markers/testing.ts";
 
 const HOUR = 60 * MINUTE;
 
-/** A correlator over a 24-hour window that never raises, collecting the groups it closes. */
-function correlator(): { c: Correlator; closed: SequenceGroup[] } {
+/** A correlator over a 24-hour window that never raises, collecting the groups it closes and counting its scorings. */
+function correlator(): { c: Correlator; closed: SequenceGroup[]; scorings: () => number } {
   const closed: SequenceGroup[] = [];
+  let scorings = 0;
   const c = new Correlator({
     windowMs: 24 * HOUR,
     scope: "organization",
     isSharedIp: () => false,
     instanceGroup: () => undefined,
-    score: () => 0,
+    score: () => (scorings++, 0),
     threshold: 10,
     onClose: (g) => closed.push(g),
   });
-  return { c, closed };
+  return { c, closed, scorings: () => scorings };
 }
 
 const BOB = `arn:aws:iam::${ACCOUNT}:user/bob`;
@@ -52,5 +53,15 @@ describe("Correlator", () => {
     // The dropped signals' activities still belong to what the group shows.
     expect(group!.droppedEvents).toHaveLength(200);
     expect([...group!.types.keys()].sort()).toEqual(["Impact:IAMUser/AnomalousBehavior", "UnauthorizedAccess:IAMUser/TorIPCaller"]);
+  });
+
+  it("does not rescore a group for a dropped repeat", () => {
+    const { c, scorings } = correlator();
+    // 28 kinds once each and 100 of one kind: 128 kept signals, a size at which it rescores.
+    for (let i = 0; i < 28; i++) c.add(signal({ minute: i, type: `Discovery:IAMUser/Kind${i}` }));
+    for (let i = 0; i < 100; i++) c.add(signal({ minute: 30 + i, type: "UnauthorizedAccess:IAMUser/TorIPCaller" }));
+    const before = scorings();
+    for (let i = 0; i < 500; i++) c.add(signal({ minute: 200 + i, type: "UnauthorizedAccess:IAMUser/TorIPCaller" }));
+    expect(scorings()).toBe(before);
   });
 });

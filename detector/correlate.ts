@@ -104,7 +104,8 @@ export class Correlator {
       group = this.merge([...groups]);
     }
     const known = group.types.has(signal.type);
-    if (keep(group, signal.type)) group.signals.push(signal);
+    const kept = keep(group, signal.type);
+    if (kept) group.signals.push(signal);
     else drop(group, signal.activityIds);
     group.end = Math.max(group.end, t);
     group.accounts.add(signal.activity.account);
@@ -116,8 +117,8 @@ export class Correlator {
     }
     const n = group.signals.length;
     // Scoring is the costly part: rescore when the picture changes (a new kind of signal), and
-    // otherwise at a shrinking rate as the group grows.
-    if (group.detectedAt === undefined && (!known || n <= 32 || (n & (n - 1)) === 0) && this.opts.score(group) >= this.opts.threshold) group.detectedAt = t;
+    // otherwise at a shrinking rate as the group grows; a dropped repeat changes nothing.
+    if (group.detectedAt === undefined && kept && (!known || n <= 32 || (n & (n - 1)) === 0) && this.opts.score(group) >= this.opts.threshold) group.detectedAt = t;
   }
 
   /** Close every group whose window has passed by `now`. */
