@@ -3,6 +3,7 @@
  * looked around (discovery) or destroyed something. Shared so markers agree on the words.
  */
 import type { Activity } from "../activity.ts";
+import type { Signal } from "../signal.ts";
 
 /** `s3` of `s3:GetObject`. */
 export function serviceOf(action: string): string {
@@ -59,6 +60,14 @@ export function isDestructive(a: Activity): boolean {
   const event = eventOf(a.action);
   if (DESTRUCTIVE_PREFIXES.some((p) => event.startsWith(p))) return true;
   return (a.action === "s3:CopyObject" || a.action === "s3:PutObject") && a.request?.["x-amz-server-side-encryption-customer-algorithm"] !== undefined;
+}
+
+/** ATT&CK T1537, Transfer Data to Cloud Account: data handed to an account outside the estate. */
+export const TRANSFER_TO_CLOUD_ACCOUNT = "T1537";
+
+/** Whether a signal is data leaving for another cloud account. */
+export function isTransferOut(s: Pick<Signal, "technique">): boolean {
+  return s.technique === TRANSFER_TO_CLOUD_ACCOUNT;
 }
 
 /** The last path segment of an ARN or key (`alice` of `arn:aws:iam::1:user/alice`). */

@@ -7,11 +7,9 @@
  */
 import { defineMarker } from "../marker.ts";
 import type { Signal } from "../signal.ts";
-import { shortName } from "./calls.ts";
+import { isTransferOut, shortName, TRANSFER_TO_CLOUD_ACCOUNT } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
-/** ATT&CK T1537, Transfer Data to Cloud Account. */
-const TRANSFER_TO_CLOUD_ACCOUNT = "T1537";
 /** Longest gap between the collection and the transfer that still tells one story. */
 const MAX_GAP_MS = 48 * 3_600_000;
 /** Weight when the inventory classifies a collected bucket as sensitive (1.5× the declared 4). */
@@ -32,7 +30,7 @@ export default defineMarker({
         collected.set(s.activity.actor, list);
         continue;
       }
-      if (s.technique !== TRANSFER_TO_CLOUD_ACCOUNT) continue;
+      if (!isTransferOut(s)) continue;
       const before = (collected.get(s.activity.actor) ?? []).filter((c) => s.time - c.time <= MAX_GAP_MS);
       if (before.length === 0) continue;
       const sources = new Set(before.flatMap((c) => c.activity.resources.slice(0, 1)));

@@ -8,13 +8,11 @@ import type { ActorProfile } from "../model.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import { peerGroupOf } from "../peers.ts";
 import { tokensOf } from "../tokens.ts";
-import { shortName } from "./calls.ts";
+import { isTransferOut, shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 import { highRiskReason } from "./high-risk-apis.ts";
 
 const MIN_ACTIVE_DAYS = 3;
-/** ATT&CK T1537, Transfer Data to Cloud Account. */
-const TRANSFER_TO_CLOUD_ACCOUNT = "T1537";
 /** Peers consulted per group, at most. */
 const MAX_PEERS = 20;
 
@@ -42,7 +40,7 @@ export default defineMarker({
       const a = s.activity;
       if (highRiskReason(a) || (a.sourceIp && (ctx.intel.isTorExit(a.sourceIp) || ctx.intel.badIpReason(a.sourceIp)))) return undefined;
       // Data handed to another cloud account is never routine, however familiar the tools.
-      if (s.technique === TRANSFER_TO_CLOUD_ACCOUNT) return undefined;
+      if (isTransferOut(s)) return undefined;
       const p = ctx.baseline.actor(a.actor);
       if (!p || p.activeDays < MIN_ACTIVE_DAYS) return undefined;
       profiles.set(a.actor, p);
