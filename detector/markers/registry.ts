@@ -18,6 +18,7 @@ import habitualOrigin from "./habitual-origin.ts";
 import highRiskApi from "./high-risk-api.ts";
 import killChainProgression from "./kill-chain-progression.ts";
 import llmHijacking from "./llm-hijacking.ts";
+import messagingHijack from "./messaging-hijack.ts";
 import multiSourceCorroboration from "./multi-source-corroboration.ts";
 import ownRoutine from "./own-routine.ts";
 import pentestUserAgent from "./pentest-user-agent.ts";
@@ -44,6 +45,7 @@ export const MARKERS: readonly MarkerDefinition[] = [
   multiSourceCorroboration,
   compromisedInstanceGroup,
   llmHijacking,
+  messagingHijack,
   cryptomining,
   scannerRoutine,
   ownRoutine,

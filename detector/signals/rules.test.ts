@@ -16,6 +16,10 @@ const anomalous = fakeModel({}, 0.95);
 const habitual = fakeModel({}, 0.1);
 const MIN = 60_000;
 const DAY = 86_400_000;
+const BOB = `arn:aws:iam::${ACCOUNT}:user/bob`;
+const SSO_ROLE = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataAnalyst_0123456789abcdef`;
+/** A session of one person in the Identity Center role. */
+const sso = (person: string, over: Partial<Activity> = {}) => ({ actor: SSO_ROLE, actorType: "AssumedRole" as const, session: person, ...over });
 const instanceRole = (over: Partial<Activity> = {}) => ({ actor: APP_ROLE, actorType: "AssumedRole" as const, session: INSTANCE, ...over });
 const adminPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
@@ -156,6 +160,16 @@ const CASES: Case[] = [
     quiet: [["20 objects", () => series(20, EVAL, 5000, () => ct("s3:GetObject", { bytes: 1_000_000 }))]],
   },
   {
+    // One Identity Center role: ben reads 150 objects a day, ana 5; the role as a whole about 155.
+    id: "s3-exfiltration-volume",
+    history: [0, 1, 2].flatMap((d) => [
+      ...series(150, T0 + d * DAY, 1000, () => ct("s3:GetObject", sso("ben@example.com", { resources: ["data"] }))),
+      ...series(5, T0 + d * DAY, 1000, () => ct("s3:GetObject", sso("ana@example.com", { resources: ["data"] }))),
+    ]),
+    fires: [["300 objects by ana, far above her own usual day", () => series(300, EVAL, 5000, () => ct("s3:GetObject", sso("ana@example.com", { resources: ["data"] })))]],
+    quiet: [["300 objects by ben, within his usual days", () => series(300, EVAL, 5000, () => ct("s3:GetObject", sso("ben@example.com", { resources: ["data"] })))]],
+  },
+  {
     id: "bucket-replication-foreign-account",
     history: [ct("s3:ListBuckets", { time: T0, account: OTHER_ACCOUNT })],
     fires: [["replication to an unknown account", () => [ct("s3:PutBucketReplication", { request: { ReplicationConfiguration: { Rule: { Destination: { Bucket: "arn:aws:s3:::loot", Account: "999999999999" } } } } })]]],
@@ -174,6 +188,19 @@ const CASES: Case[] = [
       ["50 reads from a bucket she never read", () => series(50, EVAL, 10_000, () => ct("s3:GetObject", { resources: ["finance-exports"] }))],
       ["120 reads spread over two days", () => series(120, EVAL, 30 * MIN, () => ct("s3:GetObject", { resources: ["finance-exports"] }))],
       ["120 reads by an actor with no settled history", () => series(120, EVAL, 10_000, () => ct("s3:GetObject", { actor: `arn:aws:iam::${ACCOUNT}:user/newcomer`, resources: ["finance-exports"] }))],
+    ],
+  },
+  {
+    // One Identity Center role: ana read team-share and ben finance-exports, each on three days.
+    id: "s3-bulk-read-unfamiliar-bucket",
+    history: [0, 1, 2].flatMap((d) => [
+      ct("s3:GetObject", sso("ana@example.com", { time: T0 + d * DAY, resources: ["team-share"] })),
+      ct("s3:GetObject", sso("ben@example.com", { time: T0 + d * DAY, resources: ["finance-exports"] })),
+    ]),
+    fires: [["120 reads by ana from the bucket only ben read", () => series(120, EVAL, 10_000, () => ct("s3:GetObject", sso("ana@example.com", { resources: ["finance-exports"] })))]],
+    quiet: [
+      ["120 reads by ben from his bucket", () => series(120, EVAL, 10_000, () => ct("s3:GetObject", sso("ben@example.com", { resources: ["finance-exports"] })))],
+      ["120 reads by a person new to history from a bucket the role reads", () => series(120, EVAL, 10_000, () => ct("s3:GetObject", sso("cleo@example.com", { resources: ["finance-exports"] })))],
     ],
   },
   {
@@ -231,6 +258,18 @@ const CASES: Case[] = [
     quiet: [
       ["quota read in one region", () => [ct("ses:GetSendQuota"), ct("ses:GetSendQuota")]],
       ["a new SNS topic", () => [ct("sns:CreateTopic")]],
+    ],
+  },
+  {
+    // Peers verify senders (the model finds it habitual), but alice never did.
+    id: "messaging-abuse",
+    model: habitual,
+    history: [ct("ses:ListIdentities", { time: T0 }), ct("ses:VerifyEmailIdentity", { actor: BOB, time: T0 })],
+    fires: [["a sender verified by an actor that never verified one", () => [ct("ses:VerifyEmailIdentity")]]],
+    quiet: [
+      ["a sender verified by an actor that has verified before", () => [ct("ses:VerifyEmailIdentity", { actor: BOB })]],
+      ["a sender verified by an actor with no history (peers decide)", () => [ct("ses:VerifyEmailIdentity", { actor: `arn:aws:iam::${ACCOUNT}:user/carol` })]],
+      ["a probe in one region by an actor that never probed", () => [ct("ses:GetSendQuota")]],
     ],
   },
   {
@@ -365,6 +404,12 @@ describe("signal rules", () => {
       }
     });
   }
+
+  it("reports an upload to an unknown bucket again, at high severity, once it grows to a bulk copy", () => {
+    const history = [ct("s3:GetObject", { time: T0, resources: ["team-share"] })];
+    const signals = run(engineFor("s3-copy-to-unknown-bucket", { history }), series(250, EVAL, 10_000, () => ct("s3:PutObject", { resources: ["someones-backup"] })));
+    expect(signals.map((s) => [s.severity, s.evidence.match(/wrote (\d+) objects/)![1]])).toEqual([[7, "20"], [8, "200"]]);
+  });
 
   it("covers every registered rule", async () => {
     const { SIGNAL_DEFINITIONS } = await import("./registry.ts");

@@ -1,17 +1,16 @@
 import { defineSignal } from "../define.ts";
 import { apiScore, attackIndicators, failed, fmt, indicator, originScore } from "../helpers.ts";
 import { HOUR } from "../state.ts";
+import { isMessagingProbe, isMessagingSetup } from "../../messaging.ts";
 
-// Sending identities, sending limits and SMS settings: what a spammer needs. A new SNS topic is
-// everyday plumbing (alarms, fan-out) for admins and pipelines, not a sign of abuse.
-const SETUP = new Set([
-  "ses:VerifyEmailIdentity", "ses:VerifyDomainIdentity", "ses:CreateEmailIdentity", "ses:UpdateAccountSendingEnabled", "ses:PutAccountSendingAttributes",
-  "ses:PutAccountDetails", "sns:SetSMSAttributes", "sns:CreateSMSSandboxPhoneNumber",
-]);
-const RECON = new Set(["ses:GetSendQuota", "ses:GetAccount", "ses:GetAccountSendingEnabled", "ses:ListIdentities", "ses:ListEmailIdentities", "sns:GetSMSAttributes", "sns:GetSMSSandboxAccountStatus"]);
 const REGIONS = 3;
 
-/** Mail or SMS sending set up (or quotas probed across regions) by an actor for whom SES/SNS is unusual: spam and phishing abuse. */
+/**
+ * Mail or SMS sending set up (or quotas probed across regions) by an actor for whom SES/SNS is
+ * unusual: spam and phishing abuse. A set-up call the actor itself never made counts as unusual
+ * even when its peers make it: a developer's key verifying sender addresses for the first time is
+ * what a hijacked key does, whatever the admins of the account do.
+ */
 export default defineSignal({
   id: "messaging-abuse",
   type: "Impact:IAMUser/MessagingAbuse",
@@ -21,12 +20,14 @@ export default defineSignal({
   tactic: "TA0040",
   technique: "T1496",
   observe(a, ctx) {
-    const setup = SETUP.has(a.action);
-    if ((!setup && !RECON.has(a.action)) || a.actorType === "AWSService") return undefined;
+    const setup = isMessagingSetup(a.action);
+    if ((!setup && !isMessagingProbe(a.action)) || a.actorType === "AWSService") return undefined;
     const w = ctx.state.windows("messaging-abuse/regions", HOUR).add(a.actor, a.time, a.id, 1, a.region);
     if (failed(a) && setup) return undefined;
+    const profile = ctx.baseline.actor(a.actor);
+    const newToActor = setup && profile !== undefined && profile.activeDays > 0 && !profile.tokens.has(`api:${a.action}`);
     const score = Math.max(apiScore(ctx, a), originScore(ctx, a));
-    if (score < ctx.anomalyThreshold) return undefined;
+    if (score < ctx.anomalyThreshold && !newToActor) return undefined;
     if (!setup && w.distinct < REGIONS) return undefined;
     if (!ctx.state.latch("messaging-abuse", HOUR).first(`${a.actor}|${setup ? a.action : "recon"}`, a.time)) return undefined;
     return {
@@ -35,7 +36,7 @@ export default defineSignal({
       activityIds: w.ids,
       indicators: [indicator("HIGH_RISK_API", [a.action]), indicator("UNUSUAL_API_FOR_ACCOUNT", [a.action]), ...attackIndicators("TA0040", "T1496")],
       evidence: setup
-        ? `${a.actor} called ${a.action} in ${a.region}, unusual for it (anomaly ${fmt(score)}).`
+        ? `${a.actor} called ${a.action} in ${a.region}, ${newToActor && score < ctx.anomalyThreshold ? `which it never called in ${profile!.activeDays} days of history` : "unusual for it"} (anomaly ${fmt(score)}).`
         : `${a.actor} probed SES/SNS sending settings in ${w.distinct} regions within an hour (latest ${a.action}, anomaly ${fmt(score)}).`,
     };
   },
