@@ -27,6 +27,16 @@ describe("buildBaseline", () => {
     expect(alice.dailyP95).toEqual({ bytes: 400, reads: 2, distinctApis: 2, errors: 1 });
   });
 
+  it("profiles the people of an Identity Center role apart, and no one else", () => {
+    const role = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataAnalyst_0123456789abcdef`;
+    const as = (session: string, time: number, bucket: string) => ct("s3:GetObject", { actor: role, actorType: "AssumedRole", session, time, resources: [bucket] });
+    const b = buildBaseline([as("ana@example.com", T0, "team-share"), as("ana@example.com", T0 + DAY, "team-share"), as("ben@example.com", T0, "finance"), as("ben@example.com", EVAL, "later")], INTEL, EVAL);
+    expect(b.person(`${role}#ana@example.com`)).toEqual({ activeDays: 2, objectBuckets: new Set(["team-share"]), objectReads: 2 });
+    expect(b.person(`${role}#ben@example.com`)).toEqual({ activeDays: 1, objectBuckets: new Set(["finance"]), objectReads: 1 });
+    expect([...b.actor(role)!.objectBuckets!].sort()).toEqual(["finance", "team-share"]);
+    expect(baseline.person(`${ALICE}#alice`)).toBeUndefined();
+  });
+
   it("counts tokens per account and groups peers", () => {
     expect(baseline.accountTokens(ACCOUNT)?.get("api:s3:GetObject")).toBe(2);
     expect(baseline.accountTokens("999999999999")).toBeUndefined();

@@ -6,8 +6,8 @@
  */
 import type { Activity } from "./activity.ts";
 import type { IntelIndex } from "./intel.ts";
-import type { ActorProfile, ActorRef, Baseline, Token } from "./model.ts";
-import { actorRefOf } from "./peers.ts";
+import type { ActorProfile, ActorRef, Baseline, PersonProfile, Token } from "./model.ts";
+import { actorRefOf, personOf } from "./peers.ts";
 import { isPublicIpv4 } from "./signals/net.ts";
 import { tokensOf } from "./tokens.ts";
 
@@ -52,6 +52,13 @@ interface ActorAccumulator {
   days: Map<number, DayStats>;
 }
 
+/** What is counted for one person (see peers.ts `personOf`). */
+interface PersonAccumulator {
+  days: Set<number>;
+  objectBuckets: Set<string>;
+  objectReads: number;
+}
+
 /** Who used an IP, until it is known to be shared (then only the verdict is kept). */
 interface IpUse {
   actors: Set<string>;
@@ -71,6 +78,7 @@ export function p95(values: readonly number[]): number {
  */
 export class BaselineBuilder {
   private readonly actors = new Map<string, ActorAccumulator>();
+  private readonly persons = new Map<string, PersonAccumulator>();
   private readonly accountTokens = new Map<string, Map<Token, number>>();
   private readonly peerGroups = new Map<string, Set<string>>();
   private readonly ipUse = new Map<string, IpUse>();
@@ -110,9 +118,17 @@ export class BaselineBuilder {
     if (a.error) day.errors++;
     day.apis.add(a.action);
 
+    const person = this.personAccumulatorOf(a);
+    person?.days.add(dayIndex);
     if (a.action.startsWith("s3:") && a.resources[0]) {
       if (this.buckets.size < MAX_BUCKETS) this.buckets.add(a.resources[0]);
-      if (a.action === "s3:GetObject" && acc.objectBuckets.size < this.maxIps) acc.objectBuckets.add(a.resources[0]);
+      if (a.action === "s3:GetObject") {
+        if (acc.objectBuckets.size < this.maxIps) acc.objectBuckets.add(a.resources[0]);
+        if (person) {
+          person.objectReads++;
+          if (person.objectBuckets.size < this.maxIps) person.objectBuckets.add(a.resources[0]);
+        }
+      }
     }
     if (a.sourceIp) {
       if (acc.ips.size < this.maxIps) acc.ips.add(a.sourceIp);
@@ -152,6 +168,8 @@ export class BaselineBuilder {
         },
       });
     }
+    const persons = new Map<string, PersonProfile>();
+    for (const [key, p] of this.persons) persons.set(key, { activeDays: p.days.size, objectBuckets: p.objectBuckets, objectReads: p.objectReads });
     const peers = new Map([...this.peerGroups].map(([group, keys]) => [group, [...keys].sort()] as const));
     const accountTokens = this.accountTokens;
     const sharedIps = this.sharedIps;
@@ -160,6 +178,7 @@ export class BaselineBuilder {
     return {
       historyEnd,
       actor: (key) => profiles.get(key),
+      person: (key) => persons.get(key),
       accountTokens: (account) => accountTokens.get(account),
       peers: (group) => peers.get(group) ?? [],
       isSharedIp: (ip) => sharedIps.has(ip),
@@ -177,6 +196,14 @@ export class BaselineBuilder {
       if (!group) this.peerGroups.set(ref.peerGroup, (group = new Set()));
       group.add(a.actor);
     }
+    return acc;
+  }
+
+  private personAccumulatorOf(a: Activity): PersonAccumulator | undefined {
+    const key = personOf(a);
+    if (key === undefined) return undefined;
+    let acc = this.persons.get(key);
+    if (!acc) this.persons.set(key, (acc = { days: new Set(), objectBuckets: new Set(), objectReads: 0 }));
     return acc;
   }
 

@@ -61,11 +61,23 @@ export interface ActorProfile {
   objectBuckets?: ReadonlySet<string>;
 }
 
+/** What one person did with data in the history period, across the sessions of one role (see peers.ts `personOf`). */
+export interface PersonProfile {
+  /** Distinct days with activity. */
+  activeDays: number;
+  /** S3 buckets they read objects from. */
+  objectBuckets: ReadonlySet<string>;
+  /** Objects they read (`s3:GetObject`) over the whole history. */
+  objectReads: number;
+}
+
 /** History profiles, queried by signals and markers. */
 export interface Baseline {
   /** End of the history it was built from (ms). */
   readonly historyEnd: number;
   actor(key: string): ActorProfile | undefined;
+  /** A person's data profile, by `personOf` key. */
+  person(key: string): PersonProfile | undefined;
   /** Tokens seen in an account (any actor) and their counts. */
   accountTokens(account: string): Map<Token, number> | undefined;
   /** Actor keys of a peer group. */

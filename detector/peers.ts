@@ -34,3 +34,14 @@ export function peerGroupOf(a: Pick<Activity, "actor" | "actorType" | "actorAcco
 export function actorRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAccount">): ActorRef {
   return { key: a.actor, account: a.actorAccount, actorType: a.actorType, peerGroup: peerGroupOf(a) };
 }
+
+/**
+ * The person behind a human role session: `<role ARN>#<session name>` when the role is an IAM
+ * Identity Center permission set (`AWSReservedSSO_…`) or the session is named by an email address;
+ * undefined for every other actor. A permission set's sessions share one actor (its network and
+ * tools are the team's), but which data a person works with is their own.
+ */
+export function personOf(a: Pick<Activity, "actor" | "actorType" | "session">): string | undefined {
+  if (a.actorType !== "AssumedRole" || !a.session) return undefined;
+  return a.actor.includes("/AWSReservedSSO_") || a.session.includes("@") ? `${a.actor}#${a.session}` : undefined;
+}

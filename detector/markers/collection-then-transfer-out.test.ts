@@ -25,6 +25,13 @@ describe("collection-then-transfer-out", () => {
     expect(marker.evaluate(candidate([collect(0, "finance-exports"), transfer(90, "alice-backup-7f3a")]), ctx)!.weight).toBeUndefined();
   });
 
+  it("weighs most when sensitive data was collected in bulk (at least 100 reads), and only then", () => {
+    const sensitive = context({ isSensitiveBucket: (b) => b === "finance-exports" });
+    const bulk = signal({ minute: 0, type: "Exfiltration:S3/AnomalousBehavior", tactic: "TA0009", technique: "T1530", activityIds: Array.from({ length: 100 }, (_, i) => `r${i}`), activity: { action: "s3:GetObject", resources: ["finance-exports"] } });
+    expect(marker.evaluate(candidate([bulk, transfer(90, "alice-backup-7f3a")]), sensitive)!.weight).toBe(8);
+    expect(marker.evaluate(candidate([bulk, transfer(90, "alice-backup-7f3a")]), ctx)!.weight).toBeUndefined();
+  });
+
   it("does not fire on a transfer alone, a transfer before the collection, another actor's transfer, or one days later", () => {
     expect(marker.evaluate(candidate([transfer(0, "alice-backup-7f3a")]), ctx)).toBeUndefined();
     expect(marker.evaluate(candidate([transfer(0, "alice-backup-7f3a"), collect(30, "finance-exports")]), ctx)).toBeUndefined();

@@ -3,7 +3,8 @@
  * signal, ATT&CK TA0009) and the same actor then hands data to a cloud account outside the estate
  * (T1537: objects written to a bucket no one in the estate knows, replication to a foreign
  * account). Each half has innocent readings; together they are data theft (T1530 → T1537),
- * and worse when the inventory classifies the collected data as sensitive.
+ * worse when the inventory classifies the collected data as sensitive, and worst when that
+ * sensitive data was collected in bulk.
  */
 import { defineMarker } from "../marker.ts";
 import type { Signal } from "../signal.ts";
@@ -14,6 +15,10 @@ import { listOf } from "./evidence.ts";
 const MAX_GAP_MS = 48 * 3_600_000;
 /** Weight when the inventory classifies a collected bucket as sensitive (1.5× the declared 4). */
 const SENSITIVE_WEIGHT = 6;
+/** Weight when sensitive data was collected in bulk (2× the declared 4, the most a marker may count). */
+const SENSITIVE_BULK_WEIGHT = 8;
+/** Reads the collection signals hold that make a bulk collection (signals keep up to 100 ids each). */
+const BULK_READS = 100;
 
 export default defineMarker({
   id: "collection-then-transfer-out",
@@ -45,8 +50,8 @@ export default defineMarker({
           { key: "SENSITIVE_DATA", values: [...sources, ...destinations], title: "Data collected, then moved out" },
         ],
         evidence: `${shortName(s.activity.actor)} collected from ${listOf(sources, 3)} (${reads} reads in its collection signals${sensitive.length ? `; classified sensitive: ${listOf(sensitive, 3)}` : ""}), then ${hours.toFixed(1)} h later moved data to ${listOf(destinations, 2)} outside the estate (${s.type})`,
-        // Sensitive data leaving the estate is the breach itself.
-        ...(sensitive.length > 0 && { weight: SENSITIVE_WEIGHT }),
+        // Sensitive data leaving the estate is the breach itself; in bulk, a copy of the data set.
+        ...(sensitive.length > 0 && { weight: reads >= BULK_READS ? SENSITIVE_BULK_WEIGHT : SENSITIVE_WEIGHT }),
       };
     }
     return undefined;

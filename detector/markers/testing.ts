@@ -5,7 +5,7 @@
 import type { Activity } from "../activity.ts";
 import { indexIntel, type IntelIndex } from "../intel.ts";
 import type { Candidate, MarkerContext } from "../marker.ts";
-import type { ActorProfile, Baseline, Token } from "../model.ts";
+import type { ActorProfile, Baseline, PersonProfile, Token } from "../model.ts";
 import { actorRefOf } from "../peers.ts";
 import type { Signal } from "../signal.ts";
 import type { Intel } from "../../schema/intel.ts";
@@ -115,7 +115,9 @@ export function profile(spec: ProfileSpec): ActorProfile {
 }
 
 /** A baseline over the given profiles; account tokens default to the union of its actors' tokens. */
-export function fakeBaseline(opts: { actors?: readonly ProfileSpec[]; accountTokens?: Record<string, readonly Token[]>; sharedIps?: readonly string[]; knownBuckets?: readonly string[] } = {}): Baseline {
+export function fakeBaseline(
+  opts: { actors?: readonly ProfileSpec[]; persons?: Record<string, PersonProfile>; accountTokens?: Record<string, readonly Token[]>; sharedIps?: readonly string[]; knownBuckets?: readonly string[] } = {},
+): Baseline {
   const actors = new Map((opts.actors ?? []).map((s) => [s.key, profile(s)]));
   const accountTokens = new Map<string, Map<Token, number>>();
   for (const p of actors.values()) {
@@ -128,6 +130,7 @@ export function fakeBaseline(opts: { actors?: readonly ProfileSpec[]; accountTok
   return {
     historyEnd: T0,
     actor: (key) => actors.get(key),
+    person: (key) => opts.persons?.[key],
     accountTokens: (account) => accountTokens.get(account),
     peers: (group) => [...actors.values()].filter((p) => p.ref.peerGroup === group).map((p) => p.ref.key),
     isSharedIp: (ip) => shared.has(ip),
