@@ -34,6 +34,7 @@ export interface Activity {
   accessKeyId?: string;
   /** `service:Event` for CloudTrail (`iam:CreateUser`); for other sources see ingest's docs (`flow:ACCEPT`, `dns:query`, `process:start`, ...). */
   action: string;
+  /** CloudTrail `sourceIPAddress` when it is a network address; absent when an AWS service called on the caller's behalf (`cloudformation.amazonaws.com`). */
   sourceIp?: string;
   userAgent?: string;
   /** User-agent family (`aws-cli`, `boto3`, `console`, `terraform`, `kali`, ...). */

@@ -54,6 +54,12 @@ describe("what was done", () => {
     expect(activity({ eventSource: "sts.amazonaws.com", eventName: "AssumeRole", readOnly: false })).toMatchObject({ action: "sts:AssumeRole", readOnly: false });
   });
 
+  it("keeps a network source address, and none for a call an AWS service made on the caller's behalf", () => {
+    expect(activity({ sourceIPAddress: "73.1.2.3" }).sourceIp).toBe("73.1.2.3");
+    expect(activity({ sourceIPAddress: "cloudformation.amazonaws.com", userAgent: "cloudformation.amazonaws.com" })).not.toHaveProperty("sourceIp");
+    expect(activity({ sourceIPAddress: "AWS Internal" })).not.toHaveProperty("sourceIp");
+  });
+
   it("marks console sessions and MFA of console logins", () => {
     const login = activity({ eventSource: "signin.amazonaws.com", eventName: "ConsoleLogin", eventType: "AwsConsoleSignIn", additionalEventData: { MFAUsed: "Yes" } });
     expect(login).toMatchObject({ action: "signin:ConsoleLogin", console: true, mfa: true });

@@ -158,7 +158,7 @@ export function cloudTrailActivity(r: unknown): Activity | Rejection {
   const accessKeyId = str(ui.accessKeyId);
   if (accessKeyId) a.accessKeyId = accessKeyId;
   const sourceIp = str(r.sourceIPAddress);
-  if (sourceIp) a.sourceIp = sourceIp;
+  if (sourceIp && !isServiceAddress(sourceIp)) a.sourceIp = sourceIp;
   if (userAgent) {
     a.userAgent = userAgent;
     a.agentFamily = agentFamily(userAgent);
@@ -172,4 +172,13 @@ export function cloudTrailActivity(r: unknown): Activity | Rejection {
   if (request) a.request = request;
   if (response) a.response = response;
   return a;
+}
+
+/**
+ * Whether a `sourceIPAddress` names an AWS service rather than a network: `cloudformation.amazonaws.com`
+ * when a service calls on the caller's behalf, `AWS Internal`. Such a call has no network origin
+ * of its own (the caller's is on the call that started it), so it must not look like a new one.
+ */
+export function isServiceAddress(sourceIp: string): boolean {
+  return sourceIp.endsWith(".amazonaws.com") || sourceIp === "AWS Internal";
 }

@@ -19,5 +19,16 @@ describe("habitual-origin", () => {
     const newcomer = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: { "asn:7922": 40, "agent:aws-cli": 40 }, activeDays: 2 }] }) });
     expect(marker.evaluate(candidate([change()]), newcomer)).toBeUndefined();
     expect(marker.evaluate(candidate([signal({ tactic: "TA0010", activity: { action: "s3:GetObject", sourceIp: IP.home, agentFamily: "aws-cli" } })]), ctx)).toBeUndefined();
+    const upload = signal({ tactic: "TA0010", technique: "T1537", activity: { action: "s3:PutObject", readOnly: false, sourceIp: IP.home, agentFamily: "aws-cli" } });
+    expect(marker.evaluate(candidate([change(), upload]), ctx)).toBeUndefined();
+    const purge = signal({ tactic: "TA0040", activity: { action: "s3:DeleteObjects", readOnly: false, sourceIp: IP.home, agentFamily: "aws-cli" } });
+    expect(marker.evaluate(candidate([change(), purge]), ctx)).toBeUndefined();
+    const replication = signal({ tactic: "TA0010", technique: "T1537", activity: { action: "s3:PutBucketReplication", readOnly: false, sourceIp: IP.home, agentFamily: "aws-cli" } });
+    expect(marker.evaluate(candidate([change(), replication]), ctx)).toBeUndefined();
+  });
+
+  it("dampens a bucket policy change from the actor's own network: a setting, not data moving", () => {
+    const policy = signal({ tactic: "TA0010", technique: "T1537", activity: { action: "s3:PutBucketPolicy", readOnly: false, sourceIp: IP.home, agentFamily: "aws-cli" } });
+    expect(marker.evaluate(candidate([change(), policy]), ctx)).toBeDefined();
   });
 });

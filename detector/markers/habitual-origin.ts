@@ -7,7 +7,8 @@
  */
 import type { Activity } from "../activity.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
-import { shortName } from "./calls.ts";
+import type { Signal } from "../signal.ts";
+import { isDataRead, isDestructive, isTransferOut, shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
 /** Days of history an actor needs before its habits are trusted. */
@@ -15,6 +16,16 @@ const MIN_ACTIVE_DAYS = 3;
 /** A network or tool counts as habitual when the actor used it this many times in history. */
 const MIN_USES = 5;
 const DATA_TACTICS = new Set(["TA0009", "TA0010", "TA0040"]);
+const OBJECT_WRITES = new Set(["s3:PutObject", "s3:CopyObject"]);
+// Access settings: a grant lets data out only when someone takes it, and the taking is another signal.
+const ACCESS_SETTINGS = new Set(["s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutObjectAcl", "s3:DeleteBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"]);
+
+/** Whether a signal is data moving: read out, written elsewhere, replicated to another account or destroyed — not an access setting. */
+function movesData(s: Signal): boolean {
+  const a = s.activity;
+  if (!DATA_TACTICS.has(s.tactic)) return false;
+  return isDataRead(a.action) || OBJECT_WRITES.has(a.action) || isDestructive(a) || (isTransferOut(s) && !ACCESS_SETTINGS.has(a.action));
+}
 
 function habitual(a: Activity, ctx: MarkerContext): string | undefined {
   if (a.source !== "cloudtrail" || !a.sourceIp || !a.agentFamily) return undefined;
@@ -37,7 +48,7 @@ export default defineMarker({
     const actors = new Set<string>();
     for (const s of candidate.signals) {
       if (s.indicators.some((i) => i.key === "SUSPICIOUS_USER_AGENT" || i.key.startsWith("CRYPTOMINING") || i.key === "MALICIOUS_IP" || i.key === "TOR_IP")) return undefined;
-      if (DATA_TACTICS.has(s.tactic) && s.activity.action.startsWith("s3:")) return undefined;
+      if (movesData(s)) return undefined;
       const origin = habitual(s.activity, ctx);
       if (!origin) return undefined;
       origins.add(origin);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import marker from "./threat-intel-hit.ts";
-import { IP, candidate, context, signal } from "./testing.ts";
+import { IP, USER, candidate, context, fakeBaseline, signal } from "./testing.ts";
 
 const ctx = context();
 
@@ -25,6 +25,13 @@ describe("threat-intel-hit", () => {
   it("takes intel indicators the signal phase already matched", () => {
     const f = marker.evaluate(candidate([signal({ indicators: [{ key: "MALICIOUS_DOMAIN", values: ["evil.example"] }] })]), ctx)!;
     expect(f.evidence).toContain("MALICIOUS_DOMAIN evil.example");
+  });
+
+  it("does not count a Tor exit the caller itself used in history, but still counts a new one", () => {
+    const torUser = context({ baseline: fakeBaseline({ actors: [{ key: USER, ips: [IP.tor] }] }) });
+    const tor = signal({ activity: { sourceIp: IP.tor }, indicators: [{ key: "TOR_IP", values: [IP.tor] }] });
+    expect(marker.evaluate(candidate([tor]), torUser)).toBeUndefined();
+    expect(marker.evaluate(candidate([tor]), ctx)!.indicators.map((i) => i.key)).toEqual(["TOR_IP"]);
   });
 
   it("does not fire on ordinary addresses and domains", () => {

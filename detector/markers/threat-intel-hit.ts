@@ -1,11 +1,12 @@
 /**
  * Threat intel: the sequence touches a Tor exit, a known-bad address or a mining pool — as the
  * caller's source IP, a host's destination or a DNS name it resolved. Intel is incomplete, so this
- * confirms; its absence proves nothing.
+ * confirms; its absence proves nothing. A Tor exit the caller itself used in history confirms
+ * nothing: that is a privacy-minded person's habit (the Tor signal says so at low severity).
  */
 import type { Activity } from "../activity.ts";
 import type { IntelIndex } from "../intel.ts";
-import { defineMarker } from "../marker.ts";
+import { defineMarker, type MarkerContext } from "../marker.ts";
 import { listOf } from "./evidence.ts";
 
 const INTEL_KEYS = new Set(["TOR_IP", "MALICIOUS_IP", "CRYPTOMINING_IP", "CRYPTOMINING_DOMAIN", "MALICIOUS_DOMAIN"]);
@@ -19,18 +20,19 @@ function add(hits: Hits, key: string, value: string): void {
   hits.set(key, values);
 }
 
-function judgeIp(hits: Hits, ip: string | undefined, intel: IntelIndex): void {
+function judgeIp(hits: Hits, ip: string | undefined, intel: IntelIndex, habitualTor = false): void {
   if (!ip) return;
-  if (intel.isTorExit(ip)) add(hits, "TOR_IP", ip);
+  if (intel.isTorExit(ip) && !habitualTor) add(hits, "TOR_IP", ip);
   const reason = intel.badIpReason(ip);
   if (reason) add(hits, MINING_REASON.test(reason) ? "CRYPTOMINING_IP" : "MALICIOUS_IP", `${ip} (${reason})`);
 }
 
-function judge(hits: Hits, a: Activity, intel: IntelIndex): void {
-  judgeIp(hits, a.sourceIp, intel);
+function judge(hits: Hits, a: Activity, ctx: MarkerContext): void {
+  const ownExit = a.sourceIp !== undefined && (ctx.baseline.actor(a.actor)?.ips.has(a.sourceIp) ?? false);
+  judgeIp(hits, a.sourceIp, ctx.intel, ownExit);
   if (!a.host) return;
-  judgeIp(hits, a.host.dstIp, intel);
-  if (a.host.domain && intel.isMiningDomain(a.host.domain)) add(hits, "CRYPTOMINING_DOMAIN", a.host.domain.toLowerCase().replace(/\.$/, ""));
+  judgeIp(hits, a.host.dstIp, ctx.intel);
+  if (a.host.domain && ctx.intel.isMiningDomain(a.host.domain)) add(hits, "CRYPTOMINING_DOMAIN", a.host.domain.toLowerCase().replace(/\.$/, ""));
 }
 
 export default defineMarker({
@@ -47,10 +49,10 @@ export default defineMarker({
       const key = `${a.sourceIp ?? ""}|${a.host?.dstIp ?? ""}|${a.host?.domain ?? ""}`;
       if (!judged.has(key)) {
         judged.add(key);
-        judge(hits, a, ctx.intel);
+        judge(hits, a, ctx);
       }
-      // Intel the signal phase already matched (a user's own feed, for instance).
-      for (const ind of s.indicators) if (INTEL_KEYS.has(ind.key)) for (const v of ind.values ?? []) add(hits, ind.key, v);
+      // Intel the signal phase already matched (a user's own feed, for instance); Tor is judged above.
+      for (const ind of s.indicators) if (INTEL_KEYS.has(ind.key) && ind.key !== "TOR_IP") for (const v of ind.values ?? []) add(hits, ind.key, v);
     }
     if (hits.size === 0) return undefined;
     const keys = [...hits.keys()].sort();
