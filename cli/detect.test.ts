@@ -116,6 +116,7 @@ describe("seqlab detect on a simulated run", () => {
     [["detect", "--input", "x"], /--input needs --out/],
     [["detect", "--run", "/nonexistent"], /no events\/ folder/],
     [["detect", "--run", run, "--variant", "fulll"], /did you mean "full"/],
+    [["detect", "--run", run, "--inventory", "/nonexistent.json"], /--inventory \/nonexistent\.json: no such file/],
   ])("refuses %j with a clear message", async (args, message) => {
     const error = await seqlab(...args);
     expect(error).toBeInstanceOf(UsageError);

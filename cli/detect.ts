@@ -28,6 +28,7 @@ export interface DetectFlags {
   saveModel?: string;
   historyFraction: string;
   intel?: string;
+  inventory?: string;
   strict?: boolean;
 }
 
@@ -65,12 +66,14 @@ export async function runDetect(flags: DetectFlags): Promise<void> {
     const run = flags.run;
     makeSource = () => runSource(join(run, "events"), { start, evaluationStart: start + manifest.config.historyDays * DAY, end: start + manifest.config.days * DAY, strict: flags.strict === true });
     intel = readJson(flags.intel ?? join(flags.run, "intel.json"), intelSchema, "--intel");
-    if (existsSync(join(flags.run, "inventory.json"))) inventory = readJson(join(flags.run, "inventory.json"), inventorySchema, "inventory");
+    const runInventory = join(flags.run, "inventory.json");
+    if (flags.inventory || existsSync(runInventory)) inventory = readJson(flags.inventory ?? runInventory, inventorySchema, "--inventory");
   } else {
     for (const p of flags.input!) if (!existsSync(p)) throw new UsageError(`--input ${p}: no such file or folder`);
     const input = flags.input!;
     makeSource = () => inputSource(input, { historyFraction: fraction, strict: flags.strict === true });
     if (flags.intel) intel = readJson(flags.intel, intelSchema, "--intel");
+    if (flags.inventory) inventory = readJson(flags.inventory, inventorySchema, "--inventory");
   }
 
   for (const variant of variants) {

@@ -41,6 +41,7 @@ export function buildProgram(): Command {
     .option("--model <file>", "use a saved anomaly model instead of training one")
     .option("--save-model <file>", "save the trained anomaly model")
     .option("--intel <file>", "threat intel in seqlab's intel.json format (default: the run's intel.json)")
+    .option("--inventory <file>", "the estate in seqlab's inventory.json format: buckets' data-classification tags and instance groups (default: the run's inventory.json)")
     .option("--strict", "stop at the first bad record instead of counting it as rejected")
     .addHelpText(
       "after",

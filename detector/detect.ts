@@ -193,7 +193,7 @@ function instanceGroupsOf(inventory: Inventory | undefined): Map<string, string>
 const SENSITIVE_CLASSES = new Set(["confidential", "restricted", "secret", "sensitive", "pii", "phi"]);
 
 /** Buckets whose `data-classification` tag marks them sensitive. */
-function sensitiveBucketsOf(inventory: Inventory | undefined): Set<string> {
+export function sensitiveBucketsOf(inventory: Inventory | undefined): Set<string> {
   const names = new Set<string>();
   for (const account of inventory?.accounts ?? []) {
     for (const b of account.buckets) if (SENSITIVE_CLASSES.has((b.tags["data-classification"] ?? "").toLowerCase())) names.add(b.name);

@@ -264,10 +264,11 @@ const CASES: Case[] = [
     // Peers verify senders (the model finds it habitual), but alice never did.
     id: "messaging-abuse",
     model: habitual,
-    history: [ct("ses:ListIdentities", { time: T0 }), ct("ses:VerifyEmailIdentity", { actor: BOB, time: T0 })],
-    fires: [["a sender verified by an actor that never verified one", () => [ct("ses:VerifyEmailIdentity")]]],
+    history: [ct("ses:ListIdentities", { time: T0 }), ct("ses:VerifyEmailIdentity", { actor: BOB, time: T0 }), ct("sns:SetSMSAttributes", { actor: `arn:aws:iam::${ACCOUNT}:user/dan`, time: T0 })],
+    fires: [["a sender verified by an actor that never set up sending", () => [ct("ses:VerifyEmailIdentity")]]],
     quiet: [
       ["a sender verified by an actor that has verified before", () => [ct("ses:VerifyEmailIdentity", { actor: BOB })]],
+      ["a sender verified by an actor that set up SMS sending before", () => [ct("ses:VerifyEmailIdentity", { actor: `arn:aws:iam::${ACCOUNT}:user/dan` })]],
       ["a sender verified by an actor with no history (peers decide)", () => [ct("ses:VerifyEmailIdentity", { actor: `arn:aws:iam::${ACCOUNT}:user/carol` })]],
       ["a probe in one region by an actor that never probed", () => [ct("ses:GetSendQuota")]],
     ],

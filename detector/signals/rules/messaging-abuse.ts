@@ -1,15 +1,16 @@
 import { defineSignal } from "../define.ts";
 import { apiScore, attackIndicators, failed, fmt, indicator, originScore } from "../helpers.ts";
 import { HOUR } from "../state.ts";
-import { isMessagingProbe, isMessagingSetup } from "../../messaging.ts";
+import { isMessagingProbe, isMessagingSetup, MESSAGING_SETUP_TOKENS } from "../../messaging.ts";
 
 const REGIONS = 3;
 
 /**
  * Mail or SMS sending set up (or quotas probed across regions) by an actor for whom SES/SNS is
- * unusual: spam and phishing abuse. A set-up call the actor itself never made counts as unusual
- * even when its peers make it: a developer's key verifying sender addresses for the first time is
- * what a hijacked key does, whatever the admins of the account do.
+ * unusual: spam and phishing abuse. A set-up call by an actor that never set up sending counts as
+ * unusual even when its peers make it: a developer's key verifying sender addresses for the first
+ * time is what a hijacked key does, whatever the admins of the account do. An actor that sets up
+ * sending at all (an admin, a mailer) is judged by the model alone.
  */
 export default defineSignal({
   id: "messaging-abuse",
@@ -25,7 +26,7 @@ export default defineSignal({
     const w = ctx.state.windows("messaging-abuse/regions", HOUR).add(a.actor, a.time, a.id, 1, a.region);
     if (failed(a) && setup) return undefined;
     const profile = ctx.baseline.actor(a.actor);
-    const newToActor = setup && profile !== undefined && profile.activeDays > 0 && !profile.tokens.has(`api:${a.action}`);
+    const newToActor = setup && profile !== undefined && profile.activeDays > 0 && !MESSAGING_SETUP_TOKENS.some((t) => profile.tokens.has(t));
     const score = Math.max(apiScore(ctx, a), originScore(ctx, a));
     if (score < ctx.anomalyThreshold && !newToActor) return undefined;
     if (!setup && w.distinct < REGIONS) return undefined;
@@ -36,7 +37,7 @@ export default defineSignal({
       activityIds: w.ids,
       indicators: [indicator("HIGH_RISK_API", [a.action]), indicator("UNUSUAL_API_FOR_ACCOUNT", [a.action]), ...attackIndicators("TA0040", "T1496")],
       evidence: setup
-        ? `${a.actor} called ${a.action} in ${a.region}, ${newToActor && score < ctx.anomalyThreshold ? `which it never called in ${profile!.activeDays} days of history` : "unusual for it"} (anomaly ${fmt(score)}).`
+        ? `${a.actor} called ${a.action} in ${a.region}, ${newToActor && score < ctx.anomalyThreshold ? `with no mail or SMS sending set up in ${profile!.activeDays} days of history` : "unusual for it"} (anomaly ${fmt(score)}).`
         : `${a.actor} probed SES/SNS sending settings in ${w.distinct} regions within an hour (latest ${a.action}, anomaly ${fmt(score)}).`,
     };
   },
