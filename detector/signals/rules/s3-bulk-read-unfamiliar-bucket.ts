@@ -28,9 +28,8 @@ export default defineSignal({
     const bucket = a.resources[0];
     if (a.action !== "s3:GetObject" || !bucket || failed(a)) return undefined;
     const person = personOf(a);
-    const personProfile = person === undefined ? undefined : ctx.baseline.person(person);
-    const history = personProfile && personProfile.activeDays >= MIN_ACTIVE_DAYS ? { who: a.session!, profile: personProfile } : { who: a.actor, profile: ctx.baseline.actor(a.actor) };
-    const { who, profile } = history;
+    const own = person === undefined ? undefined : ctx.baseline.person(person);
+    const { who, profile } = own && own.activeDays >= MIN_ACTIVE_DAYS ? { who: a.session!, profile: own } : { who: a.actor, profile: ctx.baseline.actor(a.actor) };
     if (!profile || profile.activeDays < MIN_ACTIVE_DAYS || profile.objectBuckets?.has(bucket)) return undefined;
     const key = `${person ?? a.actor}\n${bucket}`;
     const w = ctx.state.windows("s3-bulk-read-unfamiliar-bucket", DAY).add(key, a.time, a.id);
