@@ -31,10 +31,18 @@ describe("buildBaseline", () => {
     const role = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DataAnalyst_0123456789abcdef`;
     const as = (session: string, time: number, bucket: string) => ct("s3:GetObject", { actor: role, actorType: "AssumedRole", session, time, resources: [bucket] });
     const b = buildBaseline([as("ana@example.com", T0, "team-share"), as("ana@example.com", T0 + DAY, "team-share"), as("ben@example.com", T0, "finance"), as("ben@example.com", EVAL, "later")], INTEL, EVAL);
-    expect(b.person(`${role}#ana@example.com`)).toEqual({ activeDays: 2, objectBuckets: new Set(["team-share"]), objectReads: 2 });
-    expect(b.person(`${role}#ben@example.com`)).toEqual({ activeDays: 1, objectBuckets: new Set(["finance"]), objectReads: 1 });
+    expect(b.person(`${role}#ana@example.com`)).toEqual({ activeDays: 2, objectBuckets: new Set(["team-share"]), objectReads: 2, usedTor: false });
+    expect(b.person(`${role}#ben@example.com`)).toEqual({ activeDays: 1, objectBuckets: new Set(["finance"]), objectReads: 1, usedTor: false });
     expect([...b.actor(role)!.objectBuckets!].sort()).toEqual(["finance", "team-share"]);
     expect(baseline.person(`${ALICE}#alice`)).toBeUndefined();
+  });
+
+  it("remembers who called from a Tor exit, the person and their role", () => {
+    const role = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Developer_0123456789abcdef`;
+    const b = buildBaseline([ct("s3:ListBuckets", { actor: role, actorType: "AssumedRole", session: "ana@example.com", time: T0, sourceIp: IPS.tor }), ct("s3:ListBuckets", { time: T0 })], INTEL, EVAL);
+    expect(b.person(`${role}#ana@example.com`)!.usedTor).toBe(true);
+    expect(b.actor(role)!.usedTor).toBe(true);
+    expect(b.actor(ALICE)!.usedTor).toBe(false);
   });
 
   it("counts tokens per account and groups peers", () => {

@@ -50,6 +50,7 @@ interface ActorAccumulator {
   remotes: Set<string>;
   objectBuckets: Set<string>;
   days: Map<number, DayStats>;
+  usedTor: boolean;
 }
 
 /** What is counted for one person (see peers.ts `personOf`). */
@@ -57,6 +58,7 @@ interface PersonAccumulator {
   days: Set<number>;
   objectBuckets: Set<string>;
   objectReads: number;
+  usedTor: boolean;
 }
 
 /** Who used an IP, until it is known to be shared (then only the verdict is kept). */
@@ -132,6 +134,10 @@ export class BaselineBuilder {
     }
     if (a.sourceIp) {
       if (acc.ips.size < this.maxIps) acc.ips.add(a.sourceIp);
+      if (this.intel.isTorExit(a.sourceIp)) {
+        acc.usedTor = true;
+        if (person) person.usedTor = true;
+      }
       this.countIpUse(a.sourceIp, a.actor, a.actorAccount);
     }
     if (a.host && acc.remotes.size < this.maxIps) {
@@ -160,6 +166,7 @@ export class BaselineBuilder {
         accounts: acc.accounts,
         remotes: acc.remotes,
         objectBuckets: acc.objectBuckets,
+        usedTor: acc.usedTor,
         dailyP95: {
           bytes: p95(days.map((d) => d.bytes)),
           reads: p95(days.map((d) => d.reads)),
@@ -169,7 +176,7 @@ export class BaselineBuilder {
       });
     }
     const persons = new Map<string, PersonProfile>();
-    for (const [key, p] of this.persons) persons.set(key, { activeDays: p.days.size, objectBuckets: p.objectBuckets, objectReads: p.objectReads });
+    for (const [key, p] of this.persons) persons.set(key, { activeDays: p.days.size, objectBuckets: p.objectBuckets, objectReads: p.objectReads, usedTor: p.usedTor });
     const peers = new Map([...this.peerGroups].map(([group, keys]) => [group, [...keys].sort()] as const));
     const accountTokens = this.accountTokens;
     const sharedIps = this.sharedIps;
@@ -190,7 +197,7 @@ export class BaselineBuilder {
     let acc = this.actors.get(a.actor);
     if (!acc) {
       const ref = actorRefOf(a);
-      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), objectBuckets: new Set(), days: new Map() };
+      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), objectBuckets: new Set(), days: new Map(), usedTor: false };
       this.actors.set(a.actor, acc);
       let group = this.peerGroups.get(ref.peerGroup);
       if (!group) this.peerGroups.set(ref.peerGroup, (group = new Set()));
@@ -203,7 +210,7 @@ export class BaselineBuilder {
     const key = personOf(a);
     if (key === undefined) return undefined;
     let acc = this.persons.get(key);
-    if (!acc) this.persons.set(key, (acc = { days: new Set(), objectBuckets: new Set(), objectReads: 0 }));
+    if (!acc) this.persons.set(key, (acc = { days: new Set(), objectBuckets: new Set(), objectReads: 0, usedTor: false }));
     return acc;
   }
 

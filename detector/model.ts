@@ -59,6 +59,8 @@ export interface ActorProfile {
   remotes?: ReadonlySet<string>;
   /** S3 buckets it read objects from (`s3:GetObject`). */
   objectBuckets?: ReadonlySet<string>;
+  /** Whether it called from a Tor exit in history. */
+  usedTor?: boolean;
 }
 
 /** What one person did with data in the history period, across the sessions of one role (see peers.ts `personOf`). */
@@ -69,6 +71,8 @@ export interface PersonProfile {
   objectBuckets: ReadonlySet<string>;
   /** Objects they read (`s3:GetObject`) over the whole history. */
   objectReads: number;
+  /** Whether they called from a Tor exit in history. */
+  usedTor: boolean;
 }
 
 /** History profiles, queried by signals and markers. */

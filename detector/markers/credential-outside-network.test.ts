@@ -20,6 +20,12 @@ describe("credential-outside-network", () => {
     expect(f.evidence).toContain("never seen for it or its account");
   });
 
+  it("does not fire on a Tor exit for a caller that used Tor in history, whichever exit it used", () => {
+    const torUser = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: ["asn:7922"], usedTor: true }] }) });
+    expect(marker.evaluate(candidate([signal({ activity: { sourceIp: IP.tor } })]), torUser)).toBeUndefined();
+    expect(marker.evaluate(candidate([signal({ activity: { sourceIp: IP.tor } })]), ctx)).toBeDefined();
+  });
+
   it("fires on an ASN new to the user but known to its account, without calling it suspicious", () => {
     const f = marker.evaluate(candidate([signal({ activity: { sourceIp: IP.office } })]), ctx)!;
     expect(f.indicators.map((i) => i.key)).toEqual(["UNUSUAL_ASN_FOR_USER"]);

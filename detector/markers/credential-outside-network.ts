@@ -2,11 +2,13 @@
  * Credential used from outside its expected network: instance credentials (role sessions named
  * after an EC2 instance) called from outside AWS, or an identity calling from an autonomous system
  * that neither it nor its account ever used in history. Hosting, VPN and Tor networks make it
- * worse: that is where stolen keys are replayed from.
+ * worse: that is where stolen keys are replayed from. For a caller that used Tor in history, a Tor
+ * exit is its own network (exits rotate through many autonomous systems).
  */
 import type { Activity } from "../activity.ts";
 import type { NetworkInfo } from "../intel.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
+import { torIsHabitual } from "../habits.ts";
 import { shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -54,7 +56,7 @@ export default defineMarker({
       const a = s.activity;
       if (a.source !== "cloudtrail" || !a.sourceIp) continue;
       const net = ctx.intel.network(a.sourceIp);
-      if (!net) continue;
+      if (!net || (net.usage === "tor" && torIsHabitual(a, ctx.baseline))) continue;
       // One judgement per identity and network: hundreds of calls from one place say it once.
       const key = `${a.actor}|${net.asn}`;
       if (judged.has(key)) continue;

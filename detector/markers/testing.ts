@@ -97,6 +97,7 @@ export interface ProfileSpec {
   count?: number;
   ips?: readonly string[];
   dailyP95?: Partial<ActorProfile["dailyP95"]>;
+  usedTor?: boolean;
 }
 
 /** An actor profile from a spec. */
@@ -110,6 +111,7 @@ export function profile(spec: ProfileSpec): ActorProfile {
     activeDays: spec.activeDays ?? 10,
     tokens,
     ips: new Set(spec.ips ?? []),
+    usedTor: spec.usedTor ?? false,
     dailyP95: { bytes: 0, reads: 0, distinctApis: 0, errors: 0, ...spec.dailyP95 },
   };
 }

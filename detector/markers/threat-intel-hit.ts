@@ -1,12 +1,13 @@
 /**
  * Threat intel: the sequence touches a Tor exit, a known-bad address or a mining pool — as the
  * caller's source IP, a host's destination or a DNS name it resolved. Intel is incomplete, so this
- * confirms; its absence proves nothing. A Tor exit the caller itself used in history confirms
- * nothing: that is a privacy-minded person's habit (the Tor signal says so at low severity).
+ * confirms; its absence proves nothing. Tor confirms nothing for a caller that used Tor in
+ * history: that is a privacy-minded person's habit (the Tor signal says so at low severity).
  */
 import type { Activity } from "../activity.ts";
 import type { IntelIndex } from "../intel.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
+import { torIsHabitual } from "../habits.ts";
 import { listOf } from "./evidence.ts";
 
 const INTEL_KEYS = new Set(["TOR_IP", "MALICIOUS_IP", "CRYPTOMINING_IP", "CRYPTOMINING_DOMAIN", "MALICIOUS_DOMAIN"]);
@@ -28,8 +29,7 @@ function judgeIp(hits: Hits, ip: string | undefined, intel: IntelIndex, habitual
 }
 
 function judge(hits: Hits, a: Activity, ctx: MarkerContext): void {
-  const ownExit = a.sourceIp !== undefined && (ctx.baseline.actor(a.actor)?.ips.has(a.sourceIp) ?? false);
-  judgeIp(hits, a.sourceIp, ctx.intel, ownExit);
+  judgeIp(hits, a.sourceIp, ctx.intel, torIsHabitual(a, ctx.baseline));
   if (!a.host) return;
   judgeIp(hits, a.host.dstIp, ctx.intel);
   if (a.host.domain && ctx.intel.isMiningDomain(a.host.domain)) add(hits, "CRYPTOMINING_DOMAIN", a.host.domain.toLowerCase().replace(/\.$/, ""));

@@ -406,6 +406,13 @@ describe("signal rules", () => {
     });
   }
 
+  it("rates a Tor call low for a person who used Tor in history, from any exit, but not for their teammate", () => {
+    const history = [ct("s3:ListBuckets", sso("ana@example.com", { time: T0, sourceIp: IPS.tor })), ct("s3:ListBuckets", sso("ben@example.com", { time: T0 }))];
+    const severity = (person: string) => run(engineFor("tor-ip-caller", { history }), [ct("iam:ListUsers", sso(person, { sourceIp: IPS.tor2 }))])[0]!.severity;
+    expect(severity("ana@example.com")).toBe(2);
+    expect(severity("ben@example.com")).toBe(5);
+  });
+
   it("reports an upload to an unknown bucket again, at high severity, once it grows to a bulk copy", () => {
     const history = [ct("s3:GetObject", { time: T0, resources: ["team-share"] })];
     const signals = run(engineFor("s3-copy-to-unknown-bucket", { history }), series(250, EVAL, 10_000, () => ct("s3:PutObject", { resources: ["someones-backup"] })));

@@ -22,12 +22,12 @@ export const APP_ROLE = `arn:aws:iam::${ACCOUNT}:role/app-instance-role`;
 export const INSTANCE = "i-0abc123def4567890";
 
 /** Addresses of the test intel: a home ISP, AWS, a VPS host, a Tor exit and a known-bad IP. */
-export const IPS = { home: "73.1.2.3", aws: "54.1.2.3", vps: "167.1.2.3", tor: "185.220.101.7", bad: "45.9.9.9", pool: "93.184.1.1" };
+export const IPS = { home: "73.1.2.3", aws: "54.1.2.3", vps: "167.1.2.3", tor: "185.220.101.7", tor2: "185.220.101.8", bad: "45.9.9.9", pool: "93.184.1.1" };
 
 /** A small intel feed. */
 export const INTEL: IntelIndex = indexIntel({
   generatedAt: "2026-10-01T00:00:00Z",
-  torExitNodes: [IPS.tor],
+  torExitNodes: [IPS.tor, IPS.tor2],
   knownBadIps: [{ ip: IPS.bad, reason: "scanner botnet" }],
   miningPoolDomains: ["supportxmr.com"],
   ipAsnRanges: [

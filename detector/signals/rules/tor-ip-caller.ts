@@ -1,7 +1,8 @@
 import { defineSignal } from "../define.ts";
 import { attackIndicators, indicator } from "../helpers.ts";
+import { torIsHabitual } from "../../habits.ts";
 
-/** An API called from a Tor exit node; low severity when the actor habitually used that exit in history. */
+/** An API called from a Tor exit node; low severity when the caller used Tor in history (see habits.ts). */
 export default defineSignal({
   id: "tor-ip-caller",
   type: "UnauthorizedAccess:IAMUser/TorIPCaller",
@@ -12,11 +13,11 @@ export default defineSignal({
   technique: "T1078.004",
   observe(a, ctx) {
     if (!a.sourceIp || !ctx.intel.isTorExit(a.sourceIp)) return undefined;
-    const habitual = ctx.baseline.actor(a.actor)?.ips.has(a.sourceIp) ?? false;
+    const habitual = torIsHabitual(a, ctx.baseline);
     return {
       severity: habitual ? 2 : 5,
       indicators: [indicator("TOR_IP", [a.sourceIp]), ...attackIndicators("TA0001", "T1078.004")],
-      evidence: `${a.actor} called ${a.action} from Tor exit node ${a.sourceIp}${habitual ? ", an exit it also used in history" : ""}.`,
+      evidence: `${a.actor} called ${a.action} from Tor exit node ${a.sourceIp}${habitual ? ", and it called from Tor in history" : ""}.`,
     };
   },
 });
