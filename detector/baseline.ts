@@ -51,6 +51,7 @@ interface ActorAccumulator {
   objectBuckets: Set<string>;
   days: Map<number, DayStats>;
   usedTor: boolean;
+  callsOutsideAws: number;
 }
 
 /** What is counted for one person (see peers.ts `personOf`). */
@@ -134,6 +135,7 @@ export class BaselineBuilder {
     }
     if (a.sourceIp) {
       if (acc.ips.size < this.maxIps) acc.ips.add(a.sourceIp);
+      if (isPublicIpv4(a.sourceIp) && this.intel.network(a.sourceIp)?.usage !== "aws") acc.callsOutsideAws++;
       if (this.intel.isTorExit(a.sourceIp)) {
         acc.usedTor = true;
         if (person) person.usedTor = true;
@@ -167,6 +169,7 @@ export class BaselineBuilder {
         remotes: acc.remotes,
         objectBuckets: acc.objectBuckets,
         usedTor: acc.usedTor,
+        callsOutsideAws: acc.callsOutsideAws,
         dailyP95: {
           bytes: p95(days.map((d) => d.bytes)),
           reads: p95(days.map((d) => d.reads)),
@@ -197,7 +200,7 @@ export class BaselineBuilder {
     let acc = this.actors.get(a.actor);
     if (!acc) {
       const ref = actorRefOf(a);
-      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), objectBuckets: new Set(), days: new Map(), usedTor: false };
+      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), objectBuckets: new Set(), days: new Map(), usedTor: false, callsOutsideAws: 0 };
       this.actors.set(a.actor, acc);
       let group = this.peerGroups.get(ref.peerGroup);
       if (!group) this.peerGroups.set(ref.peerGroup, (group = new Set()));

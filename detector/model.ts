@@ -61,6 +61,8 @@ export interface ActorProfile {
   objectBuckets?: ReadonlySet<string>;
   /** Whether it called from a Tor exit in history. */
   usedTor?: boolean;
+  /** History calls from public addresses outside AWS networks (0 for a workload that lives in AWS). */
+  callsOutsideAws?: number;
 }
 
 /** What one person did with data in the history period, across the sessions of one role (see peers.ts `personOf`). */

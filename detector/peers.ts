@@ -45,3 +45,8 @@ export function personOf(a: Pick<Activity, "actor" | "actorType" | "session">): 
   if (a.actorType !== "AssumedRole" || !a.session) return undefined;
   return a.actor.includes("/AWSReservedSSO_") || a.session.includes("@") ? `${a.actor}#${a.session}` : undefined;
 }
+
+/** Whether a role session is named after an EC2 instance (`i-0abc…`): instance-profile credentials. */
+export function isInstanceSession(session: string | undefined): boolean {
+  return session !== undefined && /^i-[0-9a-f]{8,17}$/.test(session);
+}

@@ -9,6 +9,7 @@ import type { Activity } from "../activity.ts";
 import type { NetworkInfo } from "../intel.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import { torIsHabitual } from "../habits.ts";
+import { isInstanceSession } from "../peers.ts";
 import { shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -16,7 +17,6 @@ import { listOf } from "./evidence.ts";
 const MIN_HISTORY = 20;
 /** Network types a stolen key is typically replayed from. */
 const SUSPICIOUS_USAGE = new Set(["hosting", "vpn", "tor"]);
-const INSTANCE_SESSION = /^i-[0-9a-f]{8,17}$/;
 
 function netText(ip: string, net: NetworkInfo): string {
   return `${ip} (AS${net.asn} ${net.org}, ${net.usage}, ${net.country})`;
@@ -31,7 +31,7 @@ interface Judgement {
 
 function judge(a: Activity, net: NetworkInfo, ctx: MarkerContext): Judgement {
   const token = `asn:${net.asn}`;
-  const outsideAws = a.actorType === "AssumedRole" && a.session !== undefined && INSTANCE_SESSION.test(a.session) && net.usage !== "aws";
+  const outsideAws = a.actorType === "AssumedRole" && isInstanceSession(a.session) && net.usage !== "aws";
   const profile = ctx.baseline.actor(a.actor);
   const unusualForUser = profile !== undefined && profile.count >= MIN_HISTORY && !profile.tokens.has(token);
   const accountTokens = ctx.baseline.accountTokens(a.actorAccount);

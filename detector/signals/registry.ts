@@ -23,6 +23,7 @@ import discoveryBurst from "./rules/discovery-burst.ts";
 import federationToken from "./rules/federation-token.ts";
 import imdsCredentialFetch from "./rules/imds-credential-fetch.ts";
 import instanceCredentialExfiltration from "./rules/instance-credential-exfiltration.ts";
+import workloadCredentialExfiltration from "./rules/workload-credential-exfiltration.ts";
 import maliciousIpCaller from "./rules/malicious-ip-caller.ts";
 import messagingAbuse from "./rules/messaging-abuse.ts";
 import metadataDnsRebind from "./rules/metadata-dns-rebind.ts";
@@ -68,6 +69,7 @@ export const SIGNAL_DEFINITIONS: readonly SignalDefinition[] = [
   federationToken,
   imdsCredentialFetch,
   instanceCredentialExfiltration,
+  workloadCredentialExfiltration,
   maliciousIpCaller,
   messagingAbuse,
   metadataDnsRebind,

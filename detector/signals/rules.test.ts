@@ -35,6 +35,21 @@ const CASES: Case[] = [
     ],
   },
   {
+    // The Lambda role called only from AWS on three days; the SSO role also from home.
+    id: "workload-credential-exfiltration",
+    history: [0, 1, 2].flatMap((d) => [
+      ...series(10, T0 + d * DAY, MIN, () => ct("s3:GetObject", { actor: APP_ROLE, actorType: "AssumedRole", session: "orders-handler", sourceIp: IPS.aws })),
+      ...series(10, T0 + d * DAY, MIN, () => ct("s3:GetObject", sso("ana@example.com", { sourceIp: d === 0 ? IPS.home : IPS.aws }))),
+    ]),
+    fires: [["the Lambda role's session calls from a VPS", () => [ct("sts:AssumeRole", { actor: APP_ROLE, actorType: "AssumedRole", session: "orders-handler", sourceIp: IPS.vps })]]],
+    quiet: [
+      ["the Lambda role from AWS", () => [ct("sts:AssumeRole", { actor: APP_ROLE, actorType: "AssumedRole", session: "orders-handler", sourceIp: "54.9.9.9" })]],
+      ["a role that called from outside AWS in history", () => [ct("s3:GetObject", sso("ana@example.com", { sourceIp: IPS.vps }))]],
+      ["an instance session (the instance signal's)", () => [ct("s3:GetObject", { actor: APP_ROLE, actorType: "AssumedRole", session: INSTANCE, sourceIp: IPS.vps })]],
+      ["a role new to history", () => [ct("s3:GetObject", { actor: `arn:aws:iam::${ACCOUNT}:role/new-fn`, actorType: "AssumedRole", session: "new-fn", sourceIp: IPS.vps })]],
+    ],
+  },
+  {
     id: "tor-ip-caller",
     fires: [["call from a Tor exit", () => [ct("iam:ListUsers", { sourceIp: IPS.tor })]]],
     quiet: [["call from home", () => [ct("iam:ListUsers")]]],

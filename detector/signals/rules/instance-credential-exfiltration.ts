@@ -1,8 +1,7 @@
 import { defineSignal } from "../define.ts";
 import { attackIndicators, indicator, networkLabel } from "../helpers.ts";
 import { isPublicIpv4 } from "../net.ts";
-
-const INSTANCE_SESSION = /^i-[0-9a-f]{8,17}$/;
+import { isInstanceSession } from "../../peers.ts";
 
 /** Instance-profile credentials (session named after the instance) used from an address outside AWS that the role never used. */
 export default defineSignal({
@@ -14,7 +13,7 @@ export default defineSignal({
   tactic: "TA0006",
   technique: "T1552.005",
   observe(a, ctx) {
-    if (a.actorType !== "AssumedRole" || !a.session || !a.sourceIp || !INSTANCE_SESSION.test(a.session)) return undefined;
+    if (a.actorType !== "AssumedRole" || !a.sourceIp || !isInstanceSession(a.session)) return undefined;
     if (!isPublicIpv4(a.sourceIp) || ctx.intel.network(a.sourceIp)?.usage === "aws") return undefined;
     if (ctx.baseline.actor(a.actor)?.ips.has(a.sourceIp)) return undefined;
     return {
