@@ -67,7 +67,8 @@ export async function runDetect(flags: DetectFlags): Promise<void> {
     makeSource = () => runSource(join(run, "events"), { start, evaluationStart: start + manifest.config.historyDays * DAY, end: start + manifest.config.days * DAY, strict: flags.strict === true });
     intel = readJson(flags.intel ?? join(flags.run, "intel.json"), intelSchema, "--intel");
     const runInventory = join(flags.run, "inventory.json");
-    if (flags.inventory || existsSync(runInventory)) inventory = readJson(flags.inventory ?? runInventory, inventorySchema, "--inventory");
+    if (flags.inventory) inventory = readJson(flags.inventory, inventorySchema, "--inventory");
+    else if (existsSync(runInventory)) inventory = readJson(runInventory, inventorySchema, "inventory");
   } else {
     for (const p of flags.input!) if (!existsSync(p)) throw new UsageError(`--input ${p}: no such file or folder`);
     const input = flags.input!;

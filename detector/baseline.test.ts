@@ -45,6 +45,11 @@ describe("buildBaseline", () => {
     expect(b.actor(ALICE)!.usedTor).toBe(false);
   });
 
+  it("counts each actor's calls from inside AWS (its networks, private addresses) and from outside it", () => {
+    const b = buildBaseline([ct("s3:GetObject", { time: T0, sourceIp: IPS.aws }), ct("s3:GetObject", { time: T0, sourceIp: "10.0.3.7" }), ct("s3:GetObject", { time: T0, sourceIp: IPS.vps }), ct("s3:GetObject", { time: T0, sourceIp: "2001:db8::1" })], INTEL, EVAL);
+    expect(b.actor(ALICE)).toMatchObject({ callsFromAws: 2, callsOutsideAws: 1 });
+  });
+
   it("counts tokens per account and groups peers", () => {
     expect(baseline.accountTokens(ACCOUNT)?.get("api:s3:GetObject")).toBe(2);
     expect(baseline.accountTokens("999999999999")).toBeUndefined();

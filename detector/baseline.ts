@@ -8,7 +8,7 @@ import type { Activity } from "./activity.ts";
 import type { IntelIndex } from "./intel.ts";
 import type { ActorProfile, ActorRef, Baseline, PersonProfile, Token } from "./model.ts";
 import { actorRefOf, personOf } from "./peers.ts";
-import { isPublicIpv4 } from "./signals/net.ts";
+import { isInsideAws, isOutsideAws, isPublicIpv4 } from "./signals/net.ts";
 import { tokensOf } from "./tokens.ts";
 
 /** Thresholds of the baseline. */
@@ -51,6 +51,7 @@ interface ActorAccumulator {
   objectBuckets: Set<string>;
   days: Map<number, DayStats>;
   usedTor: boolean;
+  callsFromAws: number;
   callsOutsideAws: number;
 }
 
@@ -135,7 +136,8 @@ export class BaselineBuilder {
     }
     if (a.sourceIp) {
       if (acc.ips.size < this.maxIps) acc.ips.add(a.sourceIp);
-      if (isPublicIpv4(a.sourceIp) && this.intel.network(a.sourceIp)?.usage !== "aws") acc.callsOutsideAws++;
+      if (isOutsideAws(a.sourceIp, this.intel)) acc.callsOutsideAws++;
+      else if (isInsideAws(a.sourceIp, this.intel)) acc.callsFromAws++;
       if (this.intel.isTorExit(a.sourceIp)) {
         acc.usedTor = true;
         if (person) person.usedTor = true;
@@ -169,6 +171,7 @@ export class BaselineBuilder {
         remotes: acc.remotes,
         objectBuckets: acc.objectBuckets,
         usedTor: acc.usedTor,
+        callsFromAws: acc.callsFromAws,
         callsOutsideAws: acc.callsOutsideAws,
         dailyP95: {
           bytes: p95(days.map((d) => d.bytes)),
@@ -200,7 +203,7 @@ export class BaselineBuilder {
     let acc = this.actors.get(a.actor);
     if (!acc) {
       const ref = actorRefOf(a);
-      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), objectBuckets: new Set(), days: new Map(), usedTor: false, callsOutsideAws: 0 };
+      acc = { ref, count: 0, tokens: new Map(), ips: new Set(), accounts: new Set(), remotes: new Set(), objectBuckets: new Set(), days: new Map(), usedTor: false, callsFromAws: 0, callsOutsideAws: 0 };
       this.actors.set(a.actor, acc);
       let group = this.peerGroups.get(ref.peerGroup);
       if (!group) this.peerGroups.set(ref.peerGroup, (group = new Set()));

@@ -9,6 +9,7 @@
  */
 import type { Activity } from "./activity.ts";
 import type { Signal } from "./signal.ts";
+import { isInstanceId } from "./peers.ts";
 
 /** A group of linked signals. */
 export interface SequenceGroup {
@@ -191,12 +192,12 @@ export class Correlator {
     if (a.actorType === "IAMUser" || a.actorType === "FederatedUser" || a.actorType === "Root") out.push(`actor:${a.actor}`);
     if (a.actorType === "AssumedRole" && a.session) {
       out.push(`session:${a.actor}#${a.session}`);
-      if (/^i-[0-9a-f]+$/.test(a.session)) out.push(...this.instanceEntities(a.session));
+      if (isInstanceId(a.session)) out.push(...this.instanceEntities(a.session));
     }
     if (a.actorType === "Instance") out.push(...this.instanceEntities(a.actor));
     if (signal.foundational || signal.severity >= LINKING_SEVERITY) {
       const hubbable: string[] = [];
-      if (a.sourceIp && !PRIVATE_IP.test(a.sourceIp) && !a.sourceIp.endsWith(".amazonaws.com") && !this.opts.isSharedIp(a.sourceIp)) hubbable.push(`ip:${a.sourceIp}`);
+      if (a.sourceIp && !PRIVATE_IP.test(a.sourceIp) && !this.opts.isSharedIp(a.sourceIp)) hubbable.push(`ip:${a.sourceIp}`);
       // A resource links what changed it to who then used it (a policy made public, then anonymous
       // reads); reads alone do not, or every heavy reader of a popular bucket would chain together.
       // Resources are named within their account; AWS-managed policies belong to everyone.

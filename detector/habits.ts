@@ -1,20 +1,29 @@
 /**
- * What the caller's own history makes ordinary, asked of the person behind a shared role when
- * there is one (see peers.ts `personOf`): one team member's habit is not the whole team's.
+ * What the caller's own history makes ordinary, asked of the person behind an Identity Center
+ * role when there is one (see peers.ts \`personOf\`): one team member's habit is not the whole
+ * team's.
  */
 import type { Activity } from "./activity.ts";
-import type { Baseline } from "./model.ts";
+import type { Baseline, PersonProfile } from "./model.ts";
 import { personOf } from "./peers.ts";
+
+/** Days of history a person needs before their own habits are the reference. */
+export const SETTLED_PERSON_DAYS = 3;
+
+/** The person's own profile when their history is settled; undefined otherwise (or for an actor that is no person), so callers fall back on the actor. */
+export function settledPerson(a: Pick<Activity, "actor" | "actorType" | "session">, baseline: Baseline): PersonProfile | undefined {
+  const person = personOf(a);
+  const own = person === undefined ? undefined : baseline.person(person);
+  return own && own.activeDays >= SETTLED_PERSON_DAYS ? own : undefined;
+}
 
 /**
  * Whether a call from a Tor exit is the caller's habit rather than a sign of a stolen credential:
- * the caller used Tor exits in history (exits rotate, so any exit counts; a person new to history
- * has no habit yet, whatever their teammates do), or its actor used this very exit.
+ * the caller called from Tor exits in history (exits rotate, so any exit counts). A person new to
+ * history has no habit yet, whatever their teammates do.
  */
-export function torIsHabitual(a: Pick<Activity, "actor" | "actorType" | "session" | "sourceIp">, baseline: Baseline): boolean {
-  const profile = baseline.actor(a.actor);
-  if (a.sourceIp !== undefined && profile?.ips.has(a.sourceIp)) return true;
+export function torIsHabitual(a: Pick<Activity, "actor" | "actorType" | "session">, baseline: Baseline): boolean {
   const person = personOf(a);
   if (person !== undefined) return baseline.person(person)?.usedTor ?? false;
-  return profile?.usedTor ?? false;
+  return baseline.actor(a.actor)?.usedTor ?? false;
 }

@@ -22,5 +22,9 @@ export function isMessagingProbe(action: string): boolean {
   return PROBES.has(action);
 }
 
-/** The behaviour tokens (see tokens.ts) of every sending set-up call: a history holding one knows sending. */
-export const MESSAGING_SETUP_TOKENS: readonly string[] = [...SETUP].map((action) => `api:${action}`);
+const SETUP_TOKENS = [...SETUP].map((action) => `api:${action}`);
+
+/** Whether a history's behaviour tokens (see tokens.ts) hold any sending set-up call: the actor sets up sending as part of its work. */
+export function setsUpSending(tokens: ReadonlyMap<string, number> | undefined): boolean {
+  return tokens !== undefined && SETUP_TOKENS.some((t) => tokens.has(t));
+}

@@ -61,7 +61,8 @@ export interface ActorProfile {
   objectBuckets?: ReadonlySet<string>;
   /** Whether it called from a Tor exit in history. */
   usedTor?: boolean;
-  /** History calls from public addresses outside AWS networks (0 for a workload that lives in AWS). */
+  /** History calls from inside AWS (its public networks, or private VPC addresses), and from public addresses outside it: a workload that lives in AWS has only the first. */
+  callsFromAws?: number;
   callsOutsideAws?: number;
 }
 

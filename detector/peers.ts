@@ -1,7 +1,9 @@
 /**
- * Peer groups: actors of one kind in one account. A role's sessions share its key already; peers
- * are the other actors like it (IAM users of the account, roles of one family), which an actor
- * new to the history borrows its expectations from.
+ * Who is behind an activity, beyond its actor key. Peer groups: actors of one kind in one account
+ * (a role's sessions share its key already; peers are the other actors like it, IAM users of the
+ * account, roles of one family), which an actor new to the history borrows its expectations from.
+ * Persons: the people behind an Identity Center role's sessions. Instances: sessions named after
+ * the EC2 instance whose credentials they use.
  */
 import type { Activity } from "./activity.ts";
 import type { ActorRef } from "./model.ts";
@@ -36,17 +38,18 @@ export function actorRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAccou
 }
 
 /**
- * The person behind a human role session: `<role ARN>#<session name>` when the role is an IAM
- * Identity Center permission set (`AWSReservedSSO_…`) or the session is named by an email address;
- * undefined for every other actor. A permission set's sessions share one actor (its network and
- * tools are the team's), but which data a person works with is their own.
+ * The person behind an IAM Identity Center session: `<role ARN>#<session name>` when the role is a
+ * permission set (`AWSReservedSSO_…`), whose session name Identity Center sets to the user's name;
+ * undefined for every other actor (any other role's session name is chosen by whoever assumes it,
+ * so it proves nobody). A permission set's sessions share one actor (its network and tools are
+ * the team's), but which data a person works with, and how, is their own.
  */
 export function personOf(a: Pick<Activity, "actor" | "actorType" | "session">): string | undefined {
-  if (a.actorType !== "AssumedRole" || !a.session) return undefined;
-  return a.actor.includes("/AWSReservedSSO_") || a.session.includes("@") ? `${a.actor}#${a.session}` : undefined;
+  if (a.actorType !== "AssumedRole" || !a.session || !a.actor.includes("/AWSReservedSSO_")) return undefined;
+  return `${a.actor}#${a.session}`;
 }
 
-/** Whether a role session is named after an EC2 instance (`i-0abc…`): instance-profile credentials. */
-export function isInstanceSession(session: string | undefined): boolean {
-  return session !== undefined && /^i-[0-9a-f]{8,17}$/.test(session);
+/** Whether a name is an EC2 instance id (`i-0abc…`); a role session so named uses that instance's profile credentials. */
+export function isInstanceId(name: string | undefined): name is string {
+  return name !== undefined && /^i-[0-9a-f]{8,17}$/.test(name);
 }

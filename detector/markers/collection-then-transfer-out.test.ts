@@ -30,6 +30,8 @@ describe("collection-then-transfer-out", () => {
     const bulk = signal({ minute: 0, type: "Exfiltration:S3/AnomalousBehavior", tactic: "TA0009", technique: "T1530", activityIds: Array.from({ length: 100 }, (_, i) => `r${i}`), activity: { action: "s3:GetObject", resources: ["finance-exports"] } });
     expect(marker.evaluate(candidate([bulk, transfer(90, "alice-backup-7f3a")]), sensitive)!.weight).toBe(8);
     expect(marker.evaluate(candidate([bulk, transfer(90, "alice-backup-7f3a")]), ctx)!.weight).toBeUndefined();
+    const bulkElsewhere = signal({ ...bulk, activity: { ...bulk.activity, resources: ["team-share"] } });
+    expect(marker.evaluate(candidate([collect(0, "finance-exports"), bulkElsewhere, transfer(90, "alice-backup-7f3a")]), sensitive)!.weight).toBe(6);
   });
 
   it("does not fire on a transfer alone, a transfer before the collection, another actor's transfer, or one days later", () => {

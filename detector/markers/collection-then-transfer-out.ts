@@ -17,7 +17,7 @@ const MAX_GAP_MS = 48 * 3_600_000;
 const SENSITIVE_WEIGHT = 6;
 /** Weight when sensitive data was collected in bulk (2× the declared 4, the most a marker may count). */
 const SENSITIVE_BULK_WEIGHT = 8;
-/** Reads the collection signals hold that make a bulk collection (signals keep up to 100 ids each). */
+/** Reads from sensitive buckets, in the collection signals, that make a bulk collection (signals keep up to 100 ids each). */
 const BULK_READS = 100;
 
 export default defineMarker({
@@ -43,6 +43,7 @@ export default defineMarker({
       const reads = before.reduce((n, c) => n + c.activityIds.length, 0);
       const hours = (s.time - before[0]!.time) / 3_600_000;
       const sensitive = [...sources].filter((b) => ctx.isSensitiveBucket(b));
+      const sensitiveReads = before.filter((c) => c.activity.resources[0] !== undefined && ctx.isSensitiveBucket(c.activity.resources[0])).reduce((n, c) => n + c.activityIds.length, 0);
       return {
         indicators: [
           { key: "ATTACK_TACTIC", values: ["TA0009", "TA0010"], title: "Collection then Exfiltration" },
@@ -51,7 +52,7 @@ export default defineMarker({
         ],
         evidence: `${shortName(s.activity.actor)} collected from ${listOf(sources, 3)} (${reads} reads in its collection signals${sensitive.length ? `; classified sensitive: ${listOf(sensitive, 3)}` : ""}), then ${hours.toFixed(1)} h later moved data to ${listOf(destinations, 2)} outside the estate (${s.type})`,
         // Sensitive data leaving the estate is the breach itself; in bulk, a copy of the data set.
-        ...(sensitive.length > 0 && { weight: reads >= BULK_READS ? SENSITIVE_BULK_WEIGHT : SENSITIVE_WEIGHT }),
+        ...(sensitive.length > 0 && { weight: sensitiveReads >= BULK_READS ? SENSITIVE_BULK_WEIGHT : SENSITIVE_WEIGHT }),
       };
     }
     return undefined;

@@ -9,7 +9,7 @@ import type { Activity } from "../activity.ts";
 import type { NetworkInfo } from "../intel.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import { torIsHabitual } from "../habits.ts";
-import { isInstanceSession } from "../peers.ts";
+import { isInstanceId } from "../peers.ts";
 import { shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -31,7 +31,7 @@ interface Judgement {
 
 function judge(a: Activity, net: NetworkInfo, ctx: MarkerContext): Judgement {
   const token = `asn:${net.asn}`;
-  const outsideAws = a.actorType === "AssumedRole" && isInstanceSession(a.session) && net.usage !== "aws";
+  const outsideAws = a.actorType === "AssumedRole" && isInstanceId(a.session) && net.usage !== "aws";
   const profile = ctx.baseline.actor(a.actor);
   const unusualForUser = profile !== undefined && profile.count >= MIN_HISTORY && !profile.tokens.has(token);
   const accountTokens = ctx.baseline.accountTokens(a.actorAccount);
@@ -56,7 +56,7 @@ export default defineMarker({
       const a = s.activity;
       if (a.source !== "cloudtrail" || !a.sourceIp) continue;
       const net = ctx.intel.network(a.sourceIp);
-      if (!net || (net.usage === "tor" && torIsHabitual(a, ctx.baseline))) continue;
+      if (!net || ((net.usage === "tor" || ctx.intel.isTorExit(a.sourceIp)) && torIsHabitual(a, ctx.baseline))) continue;
       // One judgement per identity and network: hundreds of calls from one place say it once.
       const key = `${a.actor}|${net.asn}`;
       if (judged.has(key)) continue;

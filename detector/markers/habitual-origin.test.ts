@@ -27,8 +27,15 @@ describe("habitual-origin", () => {
     expect(marker.evaluate(candidate([change(), replication]), ctx)).toBeUndefined();
   });
 
-  it("dampens a bucket policy change from the actor's own network: a setting, not data moving", () => {
-    const policy = signal({ tactic: "TA0010", technique: "T1537", activity: { action: "s3:PutBucketPolicy", readOnly: false, sourceIp: IP.home, agentFamily: "aws-cli" } });
-    expect(marker.evaluate(candidate([change(), policy]), ctx)).toBeDefined();
+  it("does not dampen versioning suspended: data is not moving yet, but its protection is gone", () => {
+    const versioning = signal({ tactic: "TA0040", activity: { action: "s3:PutBucketVersioning", readOnly: false, sourceIp: IP.home, agentFamily: "aws-cli" } });
+    expect(marker.evaluate(candidate([change(), versioning]), ctx)).toBeUndefined();
+  });
+
+  it("dampens access settings from the actor's own network (a bucket policy, a Block Public Access switch): settings, not data moving", () => {
+    for (const action of ["s3:PutBucketPolicy", "s3:DeleteBucketPublicAccessBlock"]) {
+      const setting = signal({ tactic: "TA0010", technique: "T1537", activity: { action, readOnly: false, sourceIp: IP.home, agentFamily: "aws-cli" } });
+      expect(marker.evaluate(candidate([change(), setting]), ctx), action).toBeDefined();
+    }
   });
 });

@@ -8,7 +8,8 @@
 import type { Activity } from "../activity.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import type { Signal } from "../signal.ts";
-import { isDataRead, isDestructive, isTransferOut, shortName } from "./calls.ts";
+import { isAccessSetting } from "../s3-access.ts";
+import { shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
 /** Days of history an actor needs before its habits are trusted. */
@@ -16,15 +17,14 @@ const MIN_ACTIVE_DAYS = 3;
 /** A network or tool counts as habitual when the actor used it this many times in history. */
 const MIN_USES = 5;
 const DATA_TACTICS = new Set(["TA0009", "TA0010", "TA0040"]);
-const OBJECT_WRITES = new Set(["s3:PutObject", "s3:CopyObject"]);
-// Access settings: a grant lets data out only when someone takes it, and the taking is another signal.
-const ACCESS_SETTINGS = new Set(["s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutObjectAcl", "s3:DeleteBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"]);
-
-/** Whether a signal is data moving: read out, written elsewhere, replicated to another account or destroyed — not an access setting. */
-function movesData(s: Signal): boolean {
+/**
+ * Whether a signal puts data at risk itself: an S3 call behind a collection, exfiltration or impact
+ * signal (reads, copies, deletions, versioning or lifecycle changes) — not an access setting, which
+ * lets data out only when someone takes it (and the taking is another signal).
+ */
+function putsDataAtRisk(s: Signal): boolean {
   const a = s.activity;
-  if (!DATA_TACTICS.has(s.tactic)) return false;
-  return isDataRead(a.action) || OBJECT_WRITES.has(a.action) || isDestructive(a) || (isTransferOut(s) && !ACCESS_SETTINGS.has(a.action));
+  return DATA_TACTICS.has(s.tactic) && (a.action.startsWith("s3:") || a.action.startsWith("s3-control:")) && !isAccessSetting(a.action);
 }
 
 function habitual(a: Activity, ctx: MarkerContext): string | undefined {
@@ -48,7 +48,7 @@ export default defineMarker({
     const actors = new Set<string>();
     for (const s of candidate.signals) {
       if (s.indicators.some((i) => i.key === "SUSPICIOUS_USER_AGENT" || i.key.startsWith("CRYPTOMINING") || i.key === "MALICIOUS_IP" || i.key === "TOR_IP")) return undefined;
-      if (movesData(s)) return undefined;
+      if (putsDataAtRisk(s)) return undefined;
       const origin = habitual(s.activity, ctx);
       if (!origin) return undefined;
       origins.add(origin);

@@ -6,7 +6,7 @@
  * set-up calls in their history and are left alone.
  */
 import { defineMarker } from "../marker.ts";
-import { isMessagingProbe, isMessagingSetup, MESSAGING_SETUP_TOKENS } from "../messaging.ts";
+import { isMessagingProbe, isMessagingSetup, setsUpSending } from "../messaging.ts";
 import { shortName, succeeded } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -38,8 +38,7 @@ export default defineMarker({
     }
     for (const [actor, use] of uses) {
       if (use.setups.size === 0) continue;
-      const history = ctx.baseline.actor(actor)?.tokens;
-      if (history && MESSAGING_SETUP_TOKENS.some((t) => history.has(t))) continue;
+      if (setsUpSending(ctx.baseline.actor(actor)?.tokens)) continue;
       return {
         indicators: [
           { key: "HIGH_RISK_API", values: [...use.setups], title: "Sending set up" },

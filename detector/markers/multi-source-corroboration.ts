@@ -5,8 +5,8 @@
  */
 import { defineMarker } from "../marker.ts";
 import { listOf } from "./evidence.ts";
+import { isInstanceId } from "../peers.ts";
 
-const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
 export default defineMarker({
   id: "multi-source-corroboration",
@@ -24,8 +24,8 @@ export default defineMarker({
         hostSources.set(a.host.instanceId, sources);
       } else if (a.source === "cloudtrail") {
         // Instance credentials carry the instance id as session name; API calls may also name it.
-        if (a.session && INSTANCE_ID.test(a.session) && !apiInstances.has(a.session)) apiInstances.set(a.session, a.action);
-        for (const r of a.resources) if (INSTANCE_ID.test(r) && !apiInstances.has(r)) apiInstances.set(r, a.action);
+        if (isInstanceId(a.session) && !apiInstances.has(a.session)) apiInstances.set(a.session, a.action);
+        for (const r of a.resources) if (isInstanceId(r) && !apiInstances.has(r)) apiInstances.set(r, a.action);
       }
     }
     const both = [...apiInstances].filter(([id]) => hostSources.has(id));

@@ -27,11 +27,13 @@ describe("threat-intel-hit", () => {
     expect(f.evidence).toContain("MALICIOUS_DOMAIN evil.example");
   });
 
-  it("does not count a Tor exit the caller itself used in history, but still counts a new one", () => {
-    const torUser = context({ baseline: fakeBaseline({ actors: [{ key: USER, ips: [IP.tor] }] }) });
-    const tor = signal({ activity: { sourceIp: IP.tor }, indicators: [{ key: "TOR_IP", values: [IP.tor] }] });
-    expect(marker.evaluate(candidate([tor]), torUser)).toBeUndefined();
-    expect(marker.evaluate(candidate([tor]), ctx)!.indicators.map((i) => i.key)).toEqual(["TOR_IP"]);
+  it("does not count Tor for a caller that used Tor in history, but does for another caller at the same exit", () => {
+    const bob = `arn:aws:iam::111111111111:user/bob`;
+    const torUser = context({ baseline: fakeBaseline({ actors: [{ key: USER, usedTor: true }, { key: bob }] }) });
+    const tor = (actor: string) => signal({ activity: { actor, sourceIp: IP.tor }, indicators: [{ key: "TOR_IP", values: [IP.tor] }] });
+    expect(marker.evaluate(candidate([tor(USER)]), torUser)).toBeUndefined();
+    expect(marker.evaluate(candidate([tor(USER), tor(bob)]), torUser)!.indicators.map((i) => i.key)).toEqual(["TOR_IP"]);
+    expect(marker.evaluate(candidate([tor(USER)]), ctx)!.indicators.map((i) => i.key)).toEqual(["TOR_IP"]);
   });
 
   it("does not fire on ordinary addresses and domains", () => {

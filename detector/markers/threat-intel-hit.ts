@@ -46,7 +46,8 @@ export default defineMarker({
     for (const s of candidate.signals) {
       const a = s.activity;
       // Signals often repeat one address or domain: judge each combination once.
-      const key = `${a.sourceIp ?? ""}|${a.host?.dstIp ?? ""}|${a.host?.domain ?? ""}`;
+      // The caller is part of the key: whether Tor is its habit depends on who calls.
+      const key = `${a.actor}|${a.session ?? ""}|${a.sourceIp ?? ""}|${a.host?.dstIp ?? ""}|${a.host?.domain ?? ""}`;
       if (!judged.has(key)) {
         judged.add(key);
         judge(hits, a, ctx);

@@ -2,7 +2,7 @@
  * Network helpers shared by the baseline and host signals: which addresses are public, which
  * ports miners speak on.
  */
-import { ipv4ToNumber } from "../intel.ts";
+import { ipv4ToNumber, type IntelIndex } from "../intel.ts";
 
 /** Private, loopback, link-local (IMDS), CGNAT and multicast ranges as [start, size]. */
 const NON_PUBLIC: ReadonlyArray<readonly [number, number]> = [
@@ -41,6 +41,16 @@ export function isPublicIpv4(ip: string): boolean {
   if (n === undefined) return false;
   for (const [start, size] of NON_PUBLIC) if (n >= start && n < start + size) return false;
   return true;
+}
+
+/** Whether an address is on the internet outside AWS's networks (per intel): where a workload's own credentials never come from. */
+export function isOutsideAws(ip: string, intel: Pick<IntelIndex, "network">): boolean {
+  return isPublicIpv4(ip) && intel.network(ip)?.usage !== "aws";
+}
+
+/** Whether an address is inside AWS: a public address in AWS's networks, or a private one (a VPC, through an endpoint or NAT). */
+export function isInsideAws(ip: string, intel: Pick<IntelIndex, "network">): boolean {
+  return isPublicIpv4(ip) ? intel.network(ip)?.usage === "aws" : parseIpv4(ip) !== undefined;
 }
 
 /** The instance metadata service address. */

@@ -98,10 +98,14 @@ const CASES: Case[] = [
   {
     id: "bucket-block-public-access-disabled",
     fires: [
-      ["block deleted", () => [ct("s3:DeletePublicAccessBlock", { resources: ["data"] })]],
-      ["block set false", () => [ct("s3:PutPublicAccessBlock", { request: { PublicAccessBlockConfiguration: { BlockPublicAcls: false, BlockPublicPolicy: false } } })]],
+      ["bucket block deleted", () => [ct("s3:DeleteBucketPublicAccessBlock", { resources: ["data"] })]],
+      ["bucket block set false", () => [ct("s3:PutBucketPublicAccessBlock", { request: { PublicAccessBlockConfiguration: { BlockPublicAcls: false, BlockPublicPolicy: false } } })]],
+      ["account block deleted", () => [ct("s3-control:DeleteAccountPublicAccessBlock")]],
     ],
-    quiet: [["block set true", () => [ct("s3:PutPublicAccessBlock", { request: { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } } })]]],
+    quiet: [
+      ["bucket block set true", () => [ct("s3:PutBucketPublicAccessBlock", { request: { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } } })]],
+      ["block read", () => [ct("s3:GetBucketPublicAccessBlock")]],
+    ],
   },
   {
     id: "bucket-anonymous-access-granted",

@@ -1,11 +1,8 @@
 import { defineSignal } from "../define.ts";
 import { attackIndicators, failed, field, indicator } from "../helpers.ts";
+import { isPublicAccessBlockChange } from "../../s3-access.ts";
 
 const FLAGS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"];
-const ACTIONS = new Set([
-  "s3:DeletePublicAccessBlock", "s3:PutPublicAccessBlock",
-  "s3control:DeletePublicAccessBlock", "s3control:PutPublicAccessBlock",
-]);
 
 /** A bucket's (or the account's) S3 Block Public Access removed or switched off. */
 export default defineSignal({
@@ -19,8 +16,8 @@ export default defineSignal({
   technique: "T1537",
   observe(a) {
     if (failed(a)) return undefined;
-    if (!ACTIONS.has(a.action)) return undefined;
-    const account = a.action.startsWith("s3control:");
+    if (!isPublicAccessBlockChange(a.action)) return undefined;
+    const account = a.action.includes("Account");
     let off: string[] = FLAGS;
     if (a.action.includes("Put")) {
       const config = field(a.request, "PublicAccessBlockConfiguration") ?? field(a.request, "publicAccessBlockConfiguration") ?? {};

@@ -1,7 +1,7 @@
 import { defineSignal } from "../define.ts";
 import { attackIndicators, indicator, networkLabel } from "../helpers.ts";
-import { isPublicIpv4 } from "../net.ts";
-import { isInstanceSession } from "../../peers.ts";
+import { isOutsideAws } from "../net.ts";
+import { isInstanceId } from "../../peers.ts";
 
 /** Instance-profile credentials (session named after the instance) used from an address outside AWS that the role never used. */
 export default defineSignal({
@@ -13,8 +13,8 @@ export default defineSignal({
   tactic: "TA0006",
   technique: "T1552.005",
   observe(a, ctx) {
-    if (a.actorType !== "AssumedRole" || !a.sourceIp || !isInstanceSession(a.session)) return undefined;
-    if (!isPublicIpv4(a.sourceIp) || ctx.intel.network(a.sourceIp)?.usage === "aws") return undefined;
+    if (a.actorType !== "AssumedRole" || !a.sourceIp || !isInstanceId(a.session)) return undefined;
+    if (!isOutsideAws(a.sourceIp, ctx.intel)) return undefined;
     if (ctx.baseline.actor(a.actor)?.ips.has(a.sourceIp)) return undefined;
     return {
       indicators: [indicator("SUSPICIOUS_NETWORK", [a.sourceIp]), indicator("HIGH_RISK_API", [a.action]), ...attackIndicators("TA0006", "T1552.005")],

@@ -1,7 +1,7 @@
 import { defineSignal } from "../define.ts";
 import { apiScore, attackIndicators, failed, fmt, indicator, originScore } from "../helpers.ts";
 import { HOUR } from "../state.ts";
-import { isMessagingProbe, isMessagingSetup, MESSAGING_SETUP_TOKENS } from "../../messaging.ts";
+import { isMessagingProbe, isMessagingSetup, setsUpSending } from "../../messaging.ts";
 
 const REGIONS = 3;
 
@@ -26,7 +26,7 @@ export default defineSignal({
     const w = ctx.state.windows("messaging-abuse/regions", HOUR).add(a.actor, a.time, a.id, 1, a.region);
     if (failed(a) && setup) return undefined;
     const profile = ctx.baseline.actor(a.actor);
-    const newToActor = setup && profile !== undefined && profile.activeDays > 0 && !MESSAGING_SETUP_TOKENS.some((t) => profile.tokens.has(t));
+    const newToActor = setup && profile !== undefined && profile.activeDays > 0 && !setsUpSending(profile.tokens);
     const score = Math.max(apiScore(ctx, a), originScore(ctx, a));
     if (score < ctx.anomalyThreshold && !newToActor) return undefined;
     if (!setup && w.distinct < REGIONS) return undefined;

@@ -1,11 +1,12 @@
 import { defineSignal } from "../define.ts";
 import { attackIndicators, failed, indicator } from "../helpers.ts";
 import { DAY } from "../state.ts";
+import { settledPerson } from "../../habits.ts";
 import { personOf } from "../../peers.ts";
 
 /** Object reads within a day from one bucket that make a bulk read. */
 const MIN_OBJECTS = 100;
-/** Days of history an actor (or person) needs before a bucket can be unfamiliar to it. */
+/** Days of history an actor needs before a bucket can be unfamiliar to it. */
 const MIN_ACTIVE_DAYS = 3;
 
 /**
@@ -28,8 +29,8 @@ export default defineSignal({
     const bucket = a.resources[0];
     if (a.action !== "s3:GetObject" || !bucket || failed(a)) return undefined;
     const person = personOf(a);
-    const own = person === undefined ? undefined : ctx.baseline.person(person);
-    const { who, profile } = own && own.activeDays >= MIN_ACTIVE_DAYS ? { who: a.session!, profile: own } : { who: a.actor, profile: ctx.baseline.actor(a.actor) };
+    const own = settledPerson(a, ctx.baseline);
+    const { who, profile } = own ? { who: a.session!, profile: own } : { who: a.actor, profile: ctx.baseline.actor(a.actor) };
     if (!profile || profile.activeDays < MIN_ACTIVE_DAYS || profile.objectBuckets?.has(bucket)) return undefined;
     const key = `${person ?? a.actor}\n${bucket}`;
     const w = ctx.state.windows("s3-bulk-read-unfamiliar-bucket", DAY).add(key, a.time, a.id);

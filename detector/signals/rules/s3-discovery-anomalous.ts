@@ -4,7 +4,7 @@ import { HOUR } from "../state.ts";
 
 const BUCKET_DISCOVERY = new Set([
   "s3:ListBuckets", "s3:ListObjects", "s3:ListObjectsV2", "s3:ListObjectVersions", "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketVersioning",
-  "s3:GetBucketReplication", "s3:GetPublicAccessBlock", "s3:GetBucketLocation", "s3:GetBucketLifecycle", "s3:GetBucketEncryption", "s3:GetBucketPolicyStatus",
+  "s3:GetBucketReplication", "s3:GetBucketPublicAccessBlock", "s3:GetBucketLocation", "s3:GetBucketLifecycle", "s3:GetBucketEncryption", "s3:GetBucketPolicyStatus",
 ]);
 
 /** Bucket enumeration by an actor for whom the call or its origin is unusual (once per actor an hour). */

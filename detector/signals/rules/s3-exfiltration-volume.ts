@@ -1,14 +1,13 @@
 import { defineSignal } from "../define.ts";
 import { attackIndicators, bytesLabel, failed, fmt, indicator, originScore } from "../helpers.ts";
 import { DAY, HOUR } from "../state.ts";
+import { settledPerson } from "../../habits.ts";
 import { personOf } from "../../peers.ts";
 
 const READS = new Set(["s3:GetObject"]);
 const FACTOR = 3;
 const MIN_OBJECTS = 200;
 const MIN_BYTES = 500_000_000;
-/** Days of history a person needs before their own usual count is the reference. */
-const MIN_PERSON_DAYS = 3;
 
 /**
  * Objects read from S3 over the last 24 hours far above the actor's usual daily count or its daily
@@ -31,10 +30,9 @@ export default defineSignal({
     const w = ctx.state.windows("s3-exfiltration-volume", DAY).add(who, a.time, a.id, a.bytes ?? 0, a.resources[0]);
     const profile = ctx.baseline.actor(a.actor);
     const p95 = profile?.dailyP95;
-    const own = person === undefined ? undefined : ctx.baseline.person(person);
+    const own = settledPerson(a, ctx.baseline);
     // Object reads a day on average (the daily read percentile counts every read-only call, not just objects).
-    const usualObjects =
-      own && own.activeDays >= MIN_PERSON_DAYS ? own.objectReads / own.activeDays : profile && profile.activeDays > 0 ? (profile.tokens.get("api:s3:GetObject") ?? 0) / profile.activeDays : 0;
+    const usualObjects = own ? own.objectReads / own.activeDays : profile && profile.activeDays > 0 ? (profile.tokens.get("api:s3:GetObject") ?? 0) / profile.activeDays : 0;
     const objectLimit = Math.max(MIN_OBJECTS, FACTOR * usualObjects);
     const byteLimit = Math.max(MIN_BYTES, FACTOR * (p95?.bytes ?? 0));
     if (w.count < objectLimit && w.sum < byteLimit) return undefined;
@@ -46,7 +44,7 @@ export default defineSignal({
       anomaly: origin,
       activityIds: w.ids,
       indicators: [indicator("SENSITIVE_DATA", [a.resources[0] ?? "?"]), ...(foreign && a.sourceIp ? [indicator("UNUSUAL_ASN_FOR_USER", [a.sourceIp])] : []), ...attackIndicators("TA0009", "T1530")],
-      evidence: `${person === undefined ? a.actor : `${a.session} (a session of ${a.actor})`} read ${w.count} objects (${bytesLabel(w.sum)}) from ${w.distinct} bucket(s) in 24 hours against ${Math.round(usualObjects)} objects a day on average and a daily 95th percentile of ${bytesLabel(p95?.bytes ?? 0)}${foreign ? `, from an unusual origin (score ${fmt(origin)})` : ""}.`,
+      evidence: `${person === undefined ? a.actor : `${a.session} (a session of ${a.actor})`} read ${w.count} objects (${bytesLabel(w.sum)}) from ${w.distinct} bucket(s) in 24 hours against ${Math.round(usualObjects)} objects a day on average${own ? " for them" : ""} and ${person === undefined ? "a" : "the role's"} daily 95th percentile of ${bytesLabel(p95?.bytes ?? 0)}${foreign ? `, from an unusual origin (score ${fmt(origin)})` : ""}.`,
     };
   },
 });

@@ -1,9 +1,9 @@
 import { defineSignal } from "../define.ts";
 import { attackIndicators, indicator, networkLabel } from "../helpers.ts";
-import { isPublicIpv4 } from "../net.ts";
-import { isInstanceSession } from "../../peers.ts";
+import { isOutsideAws } from "../net.ts";
+import { isInstanceId } from "../../peers.ts";
 
-/** History a role needs before "it only ever called from AWS" means something. */
+/** History calls from inside AWS, and days, a role needs before "it only ever called from AWS" means something. */
 const MIN_CALLS = 20;
 const MIN_DAYS = 2;
 
@@ -24,13 +24,13 @@ export default defineSignal({
   tactic: "TA0001",
   technique: "T1078.004",
   observe(a, ctx) {
-    if (a.actorType !== "AssumedRole" || !a.sourceIp || isInstanceSession(a.session)) return undefined;
-    if (!isPublicIpv4(a.sourceIp) || ctx.intel.network(a.sourceIp)?.usage === "aws") return undefined;
+    if (a.actorType !== "AssumedRole" || !a.sourceIp || isInstanceId(a.session)) return undefined;
+    if (!isOutsideAws(a.sourceIp, ctx.intel)) return undefined;
     const profile = ctx.baseline.actor(a.actor);
-    if (!profile || profile.count < MIN_CALLS || profile.activeDays < MIN_DAYS || (profile.callsOutsideAws ?? 0) > 0) return undefined;
+    if (!profile || (profile.callsFromAws ?? 0) < MIN_CALLS || profile.activeDays < MIN_DAYS || (profile.callsOutsideAws ?? 0) > 0) return undefined;
     return {
       indicators: [indicator("SUSPICIOUS_NETWORK", [a.sourceIp]), indicator("HIGH_RISK_API", [a.action]), ...attackIndicators("TA0001", "T1078.004")],
-      evidence: `Role ${a.actor} (session ${a.session ?? "?"}), which called only from AWS networks in ${profile.count} history calls over ${profile.activeDays} days, called ${a.action} from ${a.sourceIp} in ${networkLabel(ctx, a.sourceIp)}.`,
+      evidence: `Role ${a.actor} (session ${a.session ?? "?"}), which called only from inside AWS in ${profile.callsFromAws} history calls over ${profile.activeDays} days, called ${a.action} from ${a.sourceIp} in ${networkLabel(ctx, a.sourceIp)}.`,
     };
   },
 });
