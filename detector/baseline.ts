@@ -8,7 +8,7 @@ import type { Activity } from "./activity.ts";
 import type { IntelIndex } from "./intel.ts";
 import type { ActorProfile, ActorRef, Baseline, PersonProfile, Token } from "./model.ts";
 import { actorRefOf, personOf } from "./peers.ts";
-import { isInsideAws, isOutsideAws, isPublicIpv4 } from "./signals/net.ts";
+import { awsSideOf, isPublicIpv4 } from "./signals/net.ts";
 import { tokensOf } from "./tokens.ts";
 
 /** Thresholds of the baseline. */
@@ -136,8 +136,9 @@ export class BaselineBuilder {
     }
     if (a.sourceIp) {
       if (acc.ips.size < this.maxIps) acc.ips.add(a.sourceIp);
-      if (isOutsideAws(a.sourceIp, this.intel)) acc.callsOutsideAws++;
-      else if (isInsideAws(a.sourceIp, this.intel)) acc.callsFromAws++;
+      const side = awsSideOf(a.sourceIp, this.intel);
+      if (side === "outside") acc.callsOutsideAws++;
+      else if (side === "inside") acc.callsFromAws++;
       if (this.intel.isTorExit(a.sourceIp)) {
         acc.usedTor = true;
         if (person) person.usedTor = true;

@@ -8,7 +8,7 @@ import type { Baseline, PersonProfile } from "./model.ts";
 import { personOf } from "./peers.ts";
 
 /** Days of history a person needs before their own habits are the reference. */
-export const SETTLED_PERSON_DAYS = 3;
+const SETTLED_PERSON_DAYS = 3;
 
 /** The person's own profile when their history is settled; undefined otherwise (or for an actor that is no person), so callers fall back on the actor. */
 export function settledPerson(a: Pick<Activity, "actor" | "actorType" | "session">, baseline: Baseline): PersonProfile | undefined {

@@ -43,14 +43,21 @@ export function isPublicIpv4(ip: string): boolean {
   return true;
 }
 
-/** Whether an address is on the internet outside AWS's networks (per intel): where a workload's own credentials never come from. */
-export function isOutsideAws(ip: string, intel: Pick<IntelIndex, "network">): boolean {
-  return isPublicIpv4(ip) && intel.network(ip)?.usage !== "aws";
+/**
+ * Which side of AWS an address is on (per intel): `inside` for AWS's public networks and private
+ * IPv4 (a VPC, through an endpoint or NAT), `outside` for the rest of the internet, where a
+ * workload's own credentials never come from; undefined for IPv6 and garbage. One parse and one
+ * lookup, since the history pass asks it of every call.
+ */
+export function awsSideOf(ip: string, intel: Pick<IntelIndex, "network">): "inside" | "outside" | undefined {
+  if (parseIpv4(ip) === undefined) return undefined;
+  if (!isPublicIpv4(ip)) return "inside";
+  return intel.network(ip)?.usage === "aws" ? "inside" : "outside";
 }
 
-/** Whether an address is inside AWS: a public address in AWS's networks, or a private one (a VPC, through an endpoint or NAT). */
-export function isInsideAws(ip: string, intel: Pick<IntelIndex, "network">): boolean {
-  return isPublicIpv4(ip) ? intel.network(ip)?.usage === "aws" : parseIpv4(ip) !== undefined;
+/** Whether an address is on the internet outside AWS's networks. */
+export function isOutsideAws(ip: string, intel: Pick<IntelIndex, "network">): boolean {
+  return awsSideOf(ip, intel) === "outside";
 }
 
 /** The instance metadata service address. */
