@@ -5,9 +5,10 @@
  */
 import type { Activity } from "./activity.ts";
 import type { ActivitySource } from "./detect.ts";
-import { byTimeThenId, runActivitiesByHour, type HourBatch } from "./ingest/by-hour.ts";
+import { runActivitiesByHour, type HourBatch } from "./ingest/by-hour.ts";
 import { readActivities } from "./ingest/read.ts";
 import type { IngestStats } from "./ingest/stats.ts";
+import { sortByTimeThenId } from "./ingest/time-order.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
 
@@ -52,9 +53,9 @@ export function inputSource(paths: string[], opts: { historyFraction: number; st
   let cut = 0;
   const load = async (stats: IngestStats) => {
     if (all) return all;
-    all = [];
-    for await (const batch of readActivities(paths, { strict: opts.strict, stats })) for (const a of batch) all.push(a);
-    all.sort(byTimeThenId);
+    const read: Activity[] = [];
+    for await (const batch of readActivities(paths, { strict: opts.strict, stats })) for (const a of batch) read.push(a);
+    all = sortByTimeThenId(read);
     if (all.length > 0) {
       const first = all[0]!.time;
       cut = first + (all[all.length - 1]!.time - first) * opts.historyFraction;

@@ -11,6 +11,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Activity } from "../activity.ts";
 import { listFiles, readFileActivities, type ReadOptions } from "./read.ts";
+import { sortByTimeThenId } from "./time-order.ts";
 
 const HOUR_MS = 3_600_000;
 /** How long after its hour seqlab names a file (and an upper bound for CloudTrail's delivery delay). */
@@ -35,11 +36,6 @@ export function fileHour(file: string): number | undefined {
   return hourOf(stamp - NAME_DELAY_MS);
 }
 
-/** Order of activities within an hour: time, then id (ids are unique per source). */
-export function byTimeThenId(a: Activity, b: Activity): number {
-  return a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /**
  * The activities of a run's `events/` folder (or the run folder itself) in ascending hours, each
  * hour sorted by (time, id). Hours without activities are not yielded. An activity whose hour was
@@ -62,9 +58,8 @@ export async function* runActivitiesByHour(eventsDir: string, opts: ReadOptions)
   function* emitBefore(limit: number): Generator<HourBatch> {
     for (const hour of [...buckets.keys()].sort((a, b) => a - b)) {
       if (hour >= limit) break;
-      const activities = buckets.get(hour)!;
+      const activities = sortByTimeThenId(buckets.get(hour)!);
       buckets.delete(hour);
-      activities.sort(byTimeThenId);
       nextHour = hour + 1;
       yield { hour, activities };
     }

@@ -32,30 +32,39 @@ function gzipAtStart(path: string): boolean {
   }
 }
 
+/** A file opened for reading: its whole decompressed bytes when small and intact, else a stream of chunks. */
+export type OpenedFile = { whole: Buffer; chunks?: undefined } | { whole?: undefined; chunks: AsyncGenerator<Buffer> };
+
 /**
- * The decompressed bytes of `path`, in chunks. Small files are read synchronously: ingest is the
- * only work on its thread, and thousands of hourly files pay dearly for promise round trips.
+ * Open `path`. Small files are read and inflated synchronously (ingest is the only work on its
+ * thread, and thousands of hourly files pay dearly for promise round trips) and come back whole;
+ * large ones, and small ones whose gzip is damaged, come back as chunks.
  */
-export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
-  if (statSync(path).size <= WHOLE_FILE_BYTES) {
-    const data = readFileSync(path);
-    if (!isGzip(data)) return yield data;
-    let inflated: Buffer;
-    try {
-      inflated = gunzipSync(data);
-    } catch (error) {
-      // Inflate again, keeping what precedes the damage.
-      let partial: Buffer | undefined;
-      try {
-        partial = gunzipSync(data, { finishFlush: constants.Z_SYNC_FLUSH });
-      } catch {
-        partial = undefined;
-      }
-      if (partial && partial.length > 0) yield partial;
-      throw new DecompressError(`gzip data broken: ${(error as Error).message}`);
-    }
-    return yield inflated;
+export function openFile(path: string): OpenedFile {
+  if (statSync(path).size > WHOLE_FILE_BYTES) return { chunks: streamChunks(path) };
+  const data = readFileSync(path);
+  if (!isGzip(data)) return { whole: data };
+  try {
+    return { whole: gunzipSync(data) };
+  } catch (error) {
+    return { chunks: damagedChunks(data, error as Error) };
   }
+}
+
+/** What precedes the damage in a small gzip file, then {@link DecompressError}. */
+async function* damagedChunks(data: Buffer, error: Error): AsyncGenerator<Buffer> {
+  let partial: Buffer | undefined;
+  try {
+    partial = gunzipSync(data, { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch {
+    partial = undefined;
+  }
+  if (partial && partial.length > 0) yield partial;
+  throw new DecompressError(`gzip data broken: ${error.message}`);
+}
+
+/** A large file's decompressed bytes, streamed. */
+async function* streamChunks(path: string): AsyncGenerator<Buffer> {
   const gzip = gzipAtStart(path);
   const raw = createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES });
   const source = gzip ? raw.pipe(createGunzip({ chunkSize: STREAM_CHUNK_BYTES })) : raw;

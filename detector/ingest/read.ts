@@ -1,19 +1,19 @@
 /**
  * Reading files into activities: every record is used, skipped by design or rejected with file,
- * line and reason (see stats.ts). Files stream through the splitters chunk by chunk.
+ * line and reason (see stats.ts). Files stream through the splitters chunk by chunk; a small,
+ * intact CloudTrail file is parsed whole (whole-document.ts).
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Activity } from "../activity.ts";
-import { DecompressError, fileChunks } from "./chunks.ts";
-import { cloudTrailActivity } from "./cloudtrail.ts";
+import { DecompressError, openFile } from "./chunks.ts";
 import { formatFromHead, formatFromPath, layoutContext, type FileFormat } from "./formats.ts";
-import { isRejection, longValuePath, MAX_VALUE_CHARS, rejection, type Rejection } from "./reject.ts";
-import { resolverActivity } from "./route53.ts";
-import { runtimeActivity } from "./runtime.ts";
+import { checkedJsonActivity } from "./json-record.ts";
+import { isRejection, type Rejection } from "./reject.ts";
 import { JsonArraySplitter, LineSplitter, type SplitSink } from "./splitters.ts";
 import { reject, skip, type IngestStats } from "./stats.ts";
 import { FlowLineReader } from "./vpcflow.ts";
+import { wholeDocumentActivities } from "./whole-document.ts";
 import { flowHeaderFields } from "../../schema/vpcflow.ts";
 
 /** Options of every reader. */
@@ -24,42 +24,6 @@ export interface ReadOptions {
   stats: IngestStats;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/**
- * One parsed JSON record as an activity: a runtime event (`class_uid`), a Resolver query log
- * record (`query_name`), a lookup-events entry (`CloudTrailEvent` holds the record as a string) or
- * a CloudTrail record.
- */
-function jsonActivity(value: unknown): Activity | Rejection {
-  if (isObj(value)) {
-    if ("class_uid" in value) return runtimeActivity(value);
-    if ("query_name" in value) return resolverActivity(value);
-    if ("CloudTrailEvent" in value) {
-      const inner = value.CloudTrailEvent;
-      if (typeof inner !== "string") return rejection("lookup-events CloudTrailEvent", `lookup-events entry: CloudTrailEvent is ${typeof inner}, expected the record as a JSON string`);
-      let record: unknown;
-      try {
-        record = JSON.parse(inner);
-      } catch (e) {
-        return rejection("lookup-events CloudTrailEvent", `lookup-events entry: CloudTrailEvent is not JSON (${(e as Error).message})`);
-      }
-      return checked(record, inner.length);
-    }
-  }
-  return cloudTrailActivity(value);
-}
-
-/** `jsonActivity` after the bound on value length (checked only when the text could break it). */
-function checked(value: unknown, textLength: number): Activity | Rejection {
-  if (textLength > MAX_VALUE_CHARS) {
-    const path = longValuePath(value);
-    if (path !== undefined) return rejection("value too long", `value of ${path} is longer than ${MAX_VALUE_CHARS} characters`);
-  }
-  return jsonActivity(value);
-}
-
 /** Where sinks put activities; the reader takes `items` away after each chunk. */
 interface Batch {
   items: Activity[];
@@ -68,10 +32,15 @@ interface Batch {
 /** Count one produced activity or rejection. */
 function account(stats: IngestStats, strict: boolean | undefined, file: string, line: number, result: Activity | Rejection, batch: Batch): void {
   if (isRejection(result)) return reject(stats, strict, file, line, result.kind, result.detail);
+  use(stats, result, batch);
+}
+
+/** Count one activity and put it in the batch. */
+function use(stats: IngestStats, activity: Activity, batch: Batch): void {
   stats.read++;
   stats.used++;
-  stats.bySource[result.source]++;
-  batch.items.push(result);
+  stats.bySource[activity.source]++;
+  batch.items.push(activity);
 }
 
 /** The sink that parses JSON record texts (array elements or lines). */
@@ -85,7 +54,7 @@ function jsonSink(file: string, opts: ReadOptions, batch: Batch): SplitSink {
       } catch (e) {
         return reject(stats, strict, file, line, "broken JSON", `broken JSON: ${(e as Error).message}`);
       }
-      account(stats, strict, file, line, checked(value, text.length), batch);
+      account(stats, strict, file, line, checkedJsonActivity(value, text.length), batch);
     },
     oversize(line, bytes) {
       reject(stats, strict, file, line, "record too long", `record of ${bytes} bytes is longer than the bound; skipped`);
@@ -130,11 +99,20 @@ export async function* readFileActivities(file: string, opts: ReadOptions): Asyn
   stats.files++;
   const batch: Batch = { items: [] };
   let format: FileFormat | undefined = formatFromPath(file);
+  const opened = openFile(file);
+  if (opened.whole) {
+    format ??= formatFromHead(opened.whole);
+    const whole = format === "json-array" ? wholeDocumentActivities(opened.whole) : undefined;
+    if (whole) {
+      for (const a of whole) use(stats, a, batch);
+      if (batch.items.length > 0) yield batch.items;
+      return;
+    }
+  }
   let lines: LineSplitter | undefined;
   let array: JsonArraySplitter | undefined;
-  const chunks = fileChunks(file);
   try {
-    for await (const chunk of chunks) {
+    for await (const chunk of opened.chunks ?? [opened.whole]) {
       if (!lines && !array) {
         format ??= formatFromHead(chunk);
         if (format === "json-array") array = new JsonArraySplitter(jsonSink(file, opts, batch));

@@ -23,23 +23,39 @@ export const MAX_VALUE_CHARS = 64 * 1024;
 
 /**
  * The path of the first string value (or key) longer than `limit` in a parsed value, or undefined.
- * Called only on records whose text is longer than the limit, so the walk is rare.
+ * The walk builds the path only on a hit, so a clean document costs a pass over its values.
  */
-export function longValuePath(value: unknown, limit: number = MAX_VALUE_CHARS, path = ""): string | undefined {
-  if (typeof value === "string") return value.length > limit ? path || "(record)" : undefined;
+export function longValuePath(value: unknown, limit: number = MAX_VALUE_CHARS): string | undefined {
+  const hit = longValueSteps(value, limit);
+  if (!hit) return undefined;
+  let path = "";
+  for (const step of hit.steps) path = typeof step === "number" ? `${path}[${step}]` : path ? `${path}.${step}` : step;
+  return hit.longKey ? path.slice(0, 80) : path || "(record)";
+}
+
+/** The keys and indices down to the first value (or key) longer than `limit`, outermost first. */
+function longValueSteps(value: unknown, limit: number): { steps: (string | number)[]; longKey: boolean } | undefined {
+  if (typeof value === "string") return value.length > limit ? { steps: [], longKey: false } : undefined;
   if (typeof value !== "object" || value === null) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = longValuePath(value[i], limit, `${path}[${i}]`);
-      if (found) return found;
+      const hit = longValueSteps(value[i], limit);
+      if (hit) {
+        hit.steps.unshift(i);
+        return hit;
+      }
     }
     return undefined;
   }
-  for (const [k, v] of Object.entries(value)) {
-    const at = path ? `${path}.${k}` : k;
-    if (k.length > limit) return at.slice(0, 80);
-    const found = longValuePath(v, limit, at);
-    if (found) return found;
+  // for-in rather than Object.keys: no array per object, half the cost on parsed JSON (no
+  // inherited enumerable keys there).
+  for (const k in value) {
+    if (k.length > limit) return { steps: [k], longKey: true };
+    const hit = longValueSteps((value as Record<string, unknown>)[k], limit);
+    if (hit) {
+      hit.steps.unshift(k);
+      return hit;
+    }
   }
   return undefined;
 }

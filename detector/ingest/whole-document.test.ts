@@ -1,0 +1,59 @@
+/**
+ * The whole-document fast path gives exactly what the record-by-record reader gives, and leaves
+ * every unusual document to that reader.
+ */
+import { describe, expect, it } from "vitest";
+import { describeCloudTrailProblem } from "../../schema/cloudtrail.ts";
+import { readRealdata } from "../../schema/realdata.ts";
+import { MAX_VALUE_CHARS } from "./reject.ts";
+import { MAX_RECORD_BYTES } from "./splitters.ts";
+import { cloudTrailRecords, readAll, tempDir, writeFixture } from "./testing.ts";
+import { wholeDocumentActivities } from "./whole-document.ts";
+
+const doc = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+describe("wholeDocumentActivities", () => {
+  const real = readRealdata("panther-analysis/cloudtrail_tests.ndjson")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const accepted = real.filter((r) => describeCloudTrailProblem(r) === undefined);
+
+  it("turns real CloudTrail records into the activities the record-by-record reader makes of them", async () => {
+    const byRecord = await readAll([writeFixture(tempDir(), "records.ndjson", accepted.map((r) => JSON.stringify(r)).join("\n"))]);
+    expect(byRecord.stats.rejected).toBe(0);
+    const whole = wholeDocumentActivities(Buffer.from(JSON.stringify({ Records: accepted }, null, 2)));
+    expect(whole).toEqual(byRecord.activities);
+  });
+
+  it("reads the document's records in order, empty or pretty-printed alike", () => {
+    const records = cloudTrailRecords(3);
+    expect(wholeDocumentActivities(Buffer.from(` \n{ "Records" :\n [${records.map((r) => JSON.stringify(r)).join(",\n")}]\n}\n`))?.map((a) => a.id)).toEqual(["evt-0000", "evt-0001", "evt-0002"]);
+    expect(wholeDocumentActivities(doc({ Records: [] }))).toEqual([]);
+  });
+
+  it("leaves to the record-by-record reader what it alone reads right", () => {
+    const [a, b] = cloudTrailRecords(2);
+    const declined = {
+      "lookup-events output": doc({ Events: [{ CloudTrailEvent: JSON.stringify(a) }] }),
+      "another key first": doc({ Note: 1, Records: [a] }),
+      "Records named twice": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Records":[${JSON.stringify(b)}]}`),
+      "broken JSON": Buffer.from(`{"Records":[${JSON.stringify(a)},{"eventID":`),
+      "an element that is not an object": doc({ Records: [a, 7] }),
+      "a rejected record": doc({ Records: [a, { ...b, eventTime: "yesterday" }] }),
+      "a value over the bound": doc({ Records: [a, { ...b, requestParameters: { policy: "x".repeat(MAX_VALUE_CHARS + 1) } }] }),
+      "a document larger than one record may be": doc({ Records: [a, { ...b, requestParameters: { parts: Array.from({ length: 200 }, () => "y".repeat(MAX_RECORD_BYTES / 200)) } }] }),
+    };
+    for (const [name, bytes] of Object.entries(declined)) expect(wholeDocumentActivities(bytes), name).toBeUndefined();
+  });
+
+  it("still names the line of a rejected record when a file is declined", async () => {
+    const records = cloudTrailRecords(3);
+    records[1] = { ...records[1], eventTime: "yesterday" };
+    const file = writeFixture(tempDir(), "x.json.gz", `{"Records":[\n${records.map((r) => JSON.stringify(r)).join(",\n")}\n]}`);
+    const { activities, stats } = await readAll([file]);
+    expect(activities.map((a) => a.id)).toEqual(["evt-0000", "evt-0002"]);
+    expect(stats).toMatchObject({ read: 3, used: 2, rejected: 1 });
+    expect(stats.examples[0]).toMatchObject({ file, line: 3 });
+  });
+});

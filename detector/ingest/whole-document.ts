@@ -1,0 +1,43 @@
+/**
+ * The common case read fast: a small, intact CloudTrail log file (`{"Records":[...]}`) parsed in
+ * one `JSON.parse` call rather than cut and parsed record by record, which costs a byte scan and
+ * a string per record on top. Taken only when the result is certain to be the record-by-record
+ * reader's; anything unusual is left to that reader, which names the line of every problem.
+ */
+import type { Activity } from "../activity.ts";
+import { jsonActivity } from "./json-record.ts";
+import { isRejection, longValuePath, MAX_VALUE_CHARS } from "./reject.ts";
+import { MAX_RECORD_BYTES } from "./splitters.ts";
+
+/** `{"Records":[` at the start: the array the record-by-record reader would take is this one. */
+const RECORDS_AT_START = /^\s*\{\s*"Records"\s*:\s*\[/;
+
+/**
+ * The activities of a whole decompressed JSON document, in record order, or undefined when it
+ * must be read record by record: it is larger than one record may be, does not open with its
+ * `Records` array, names `Records` twice (JSON.parse would keep the last), is not valid JSON,
+ * holds an element that is not an object, a value longer than the bound, or a record that is
+ * rejected.
+ */
+export function wholeDocumentActivities(bytes: Buffer): Activity[] | undefined {
+  if (bytes.length > MAX_RECORD_BYTES) return undefined;
+  const text = bytes.toString("utf8");
+  const head = RECORDS_AT_START.exec(text);
+  if (!head || text.includes('"Records"', head[0].length)) return undefined;
+  let records: unknown;
+  try {
+    records = (JSON.parse(text) as { Records: unknown }).Records;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(records)) return undefined;
+  if (text.length > MAX_VALUE_CHARS && longValuePath(records) !== undefined) return undefined;
+  const activities: Activity[] = [];
+  for (const record of records) {
+    if (typeof record !== "object" || record === null || Array.isArray(record)) return undefined;
+    const result = jsonActivity(record);
+    if (isRejection(result)) return undefined;
+    activities.push(result);
+  }
+  return activities;
+}
