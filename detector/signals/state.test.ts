@@ -20,6 +20,7 @@ describe("SlidingWindows", () => {
     let v = w.add("k", 0, "0");
     for (let i = 1; i < 10; i++) v = w.add("k", i, String(i));
     expect([...v.ids]).toEqual(["7", "8", "9"]);
+    expect([...w.peek("k", 9).ids]).toEqual(["7", "8", "9"]);
     expect(v.count).toBe(10);
     w.sweep(2 * MIN);
     expect(w.size).toBe(0);

@@ -29,9 +29,27 @@ interface KeyWindow {
   sum: number;
   tags: Map<string, number>;
   tagsSweptAt: number;
+  /** Activity ids and times; those before `idsHead` have left the window (dropped in batches). */
   ids: string[];
   idTimes: number[];
+  idsHead: number;
   last: number;
+}
+
+/** The totals after an add; the ids are copied only when a rule asks for them (when it fires). */
+class View implements WindowView {
+  constructor(
+    readonly count: number,
+    readonly sum: number,
+    readonly distinct: number,
+    readonly first: number,
+    private readonly allIds: string[],
+    private readonly head: number,
+  ) {}
+
+  get ids(): readonly string[] {
+    return this.allIds.slice(this.head);
+  }
 }
 
 const BUCKETS = 30;
@@ -51,7 +69,7 @@ export class SlidingWindows {
   /** Add one activity to a key's window and return the window's totals. */
   add(key: string, time: number, id: string, value = 1, tag?: string): WindowView {
     let w = this.keys.get(key);
-    if (!w) this.keys.set(key, (w = { buckets: [], count: 0, sum: 0, tags: new Map(), tagsSweptAt: time, ids: [], idTimes: [], last: time }));
+    if (!w) this.keys.set(key, (w = { buckets: [], count: 0, sum: 0, tags: new Map(), tagsSweptAt: time, ids: [], idTimes: [], idsHead: 0, last: time }));
     const horizon = time - this.windowMs;
     while (w.buckets.length > 0 && w.buckets[0]!.start + this.bucketMs <= horizon) {
       const old = w.buckets.shift()!;
@@ -75,13 +93,16 @@ export class SlidingWindows {
     }
     w.ids.push(id);
     w.idTimes.push(time);
-    let drop = 0;
-    while (drop < w.ids.length && (w.idTimes[drop]! <= horizon || w.ids.length - drop > this.maxIds)) drop++;
-    if (drop > 0) {
-      w.ids.splice(0, drop);
-      w.idTimes.splice(0, drop);
+    let head = w.idsHead;
+    while (head < w.ids.length && (w.idTimes[head]! <= horizon || w.ids.length - head > this.maxIds)) head++;
+    // Cut the dead prefix only once it outgrows the bound: one splice per maxIds adds, not one each.
+    if (head > this.maxIds) {
+      w.ids.splice(0, head);
+      w.idTimes.splice(0, head);
+      head = 0;
     }
-    return { count: w.count, sum: w.sum, distinct: w.tags.size, ids: w.ids, first: w.buckets[0]?.start ?? time };
+    w.idsHead = head;
+    return new View(w.count, w.sum, w.tags.size, w.buckets[0]?.start ?? time, w.ids, head);
   }
 
   /** A key's totals at `time` without adding to them (zeros for an unknown key). */
@@ -98,7 +119,7 @@ export class SlidingWindows {
     }
     let distinct = 0;
     for (const seen of w.tags.values()) if (seen > horizon) distinct++;
-    return { count, sum, distinct, ids: w.ids, first: w.buckets[0]?.start ?? time };
+    return { count, sum, distinct, ids: w.ids.slice(w.idsHead), first: w.buckets[0]?.start ?? time };
   }
 
   /** Forget a key (after a burst fired, to count the next one afresh). */
