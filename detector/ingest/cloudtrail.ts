@@ -7,8 +7,7 @@ import type { Activity, ActorType } from "../activity.ts";
 import { describeCloudTrailProblem } from "../../schema/cloudtrail.ts";
 import { agentFamily } from "./user-agent.ts";
 import { rejection, type Rejection } from "./reject.ts";
-
-type Obj = Record<string, unknown>;
+import { isObj, type Obj } from "./json-object.ts";
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const VERSION = /^\d+\.\d+$/;
@@ -17,7 +16,6 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const ASSUMED_ROLE_ARN = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\//;
 const EVENT_TYPES = new Set(["AwsApiCall", "AwsServiceEvent", "AwsConsoleAction", "AwsConsoleSignIn", "AwsCloudTrailInsight", "AwsVpceEvent"]);
 
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 /** Event sources and regions repeat: validate and shorten each distinct one once. */

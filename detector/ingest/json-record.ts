@@ -4,17 +4,15 @@
  */
 import type { Activity } from "../activity.ts";
 import { cloudTrailActivity } from "./cloudtrail.ts";
-import { longValuePath, MAX_VALUE_CHARS, rejection, type Rejection } from "./reject.ts";
+import { MAX_VALUE_CHARS, rejection, valueBoundRejection, type Rejection } from "./reject.ts";
 import { resolverActivity } from "./route53.ts";
 import { runtimeActivity } from "./runtime.ts";
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+import { isObj } from "./json-object.ts";
 
 /**
  * A parsed JSON record as an activity: a runtime event (`class_uid`), a Resolver query log
  * record (`query_name`), a lookup-events entry (`CloudTrailEvent` holds the record as a string) or
- * a CloudTrail record. Values are not checked against the length bound: see {@link checkedJsonActivity}.
+ * a CloudTrail record. Values are not checked against their bounds: see {@link checkedJsonActivity}.
  */
 export function jsonActivity(value: unknown): Activity | Rejection {
   if (isObj(value)) {
@@ -36,14 +34,10 @@ export function jsonActivity(value: unknown): Activity | Rejection {
 }
 
 /**
- * {@link jsonActivity} after the bound on value length, parsed from a text of `textLength`
- * characters: only a text longer than the bound can hold a value that breaks it, so only such a
- * record is walked.
+ * {@link jsonActivity} after the bounds on values (see {@link valueBoundRejection}), parsed from a
+ * text of `textLength` characters: only a text longer than the length bound can hold a value that
+ * breaks it, so only such a record is walked.
  */
 export function checkedJsonActivity(value: unknown, textLength: number): Activity | Rejection {
-  if (textLength > MAX_VALUE_CHARS) {
-    const path = longValuePath(value);
-    if (path !== undefined) return rejection("value too long", `value of ${path} is longer than ${MAX_VALUE_CHARS} characters`);
-  }
-  return jsonActivity(value);
+  return (textLength > MAX_VALUE_CHARS && valueBoundRejection(value)) || jsonActivity(value);
 }

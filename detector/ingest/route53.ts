@@ -8,9 +8,8 @@
 import type { Activity } from "../activity.ts";
 import { resolverQueryId, resolverQuerySchema, type ResolverQuery } from "../../schema/route53.ts";
 import { rejection, type Rejection } from "./reject.ts";
+import { isObj, type Obj } from "./json-object.ts";
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === "string";
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;

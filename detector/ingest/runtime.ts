@@ -8,9 +8,8 @@ import type { Activity } from "../activity.ts";
 import { runtimeEventSchema } from "../../schema/runtime.ts";
 import { normaliseDomain } from "./route53.ts";
 import { rejection, type Rejection } from "./reject.ts";
+import { isObj, type Obj } from "./json-object.ts";
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const int = (v: unknown): number | undefined => (typeof v === "number" && Number.isInteger(v) ? v : undefined);
 

@@ -34,7 +34,8 @@ export function sortByTimeThenId(activities: Activity[]): Activity[] {
     if (t > max) max = t;
   }
   const seconds = Math.floor((max - min) / 1000) + 1;
-  if (seconds > 4 * n + 4096) return activities.sort(byTimeThenId);
+  // Bounds the counting arrays by the count, not the span.
+  if (seconds > n + 4096) return activities.sort(byTimeThenId);
 
   const secondOf = new Int32Array(n);
   // starts[s] is where second s begins in the output; starts[seconds] = n.

@@ -38,6 +38,7 @@ describe("wholeDocumentActivities", () => {
       "lookup-events output": doc({ Events: [{ CloudTrailEvent: JSON.stringify(a) }] }),
       "another key first": doc({ Note: 1, Records: [a] }),
       "Records named twice": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Records":[${JSON.stringify(b)}]}`),
+      "Records named again through an escape": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Rec\\u006frds":[${JSON.stringify(b)}]}`),
       "broken JSON": Buffer.from(`{"Records":[${JSON.stringify(a)},{"eventID":`),
       "an element that is not an object": doc({ Records: [a, 7] }),
       "a rejected record": doc({ Records: [a, { ...b, eventTime: "yesterday" }] }),
@@ -45,6 +46,20 @@ describe("wholeDocumentActivities", () => {
       "a document larger than one record may be": doc({ Records: [a, { ...b, requestParameters: { parts: Array.from({ length: 200 }, () => "y".repeat(MAX_RECORD_BYTES / 200)) } }] }),
     };
     for (const [name, bytes] of Object.entries(declined)) expect(wholeDocumentActivities(bytes), name).toBeUndefined();
+  });
+
+  it("leaves deeply nested records to the record-by-record reader, which rejects them only when it walks them", async () => {
+    const [a, b] = cloudTrailRecords(2);
+    const deep = { ...a, requestParameters: { nest: JSON.parse("[".repeat(1000) + "]".repeat(1000)) as unknown } };
+    const padded = { ...b, requestParameters: { pad: "p".repeat(MAX_VALUE_CHARS - 1000) } };
+    expect(wholeDocumentActivities(doc({ Records: [deep, padded] }))).toBeUndefined();
+    const read = await readAll([writeFixture(tempDir(), "deep.json", JSON.stringify({ Records: [deep, padded] }))]);
+    expect(read.activities.map((x) => x.id)).toEqual(["evt-0000", "evt-0001"]);
+    const walked = { ...deep, requestParameters: { ...deep.requestParameters, pad: "p".repeat(MAX_VALUE_CHARS - 1000) } };
+    const rejected = await readAll([writeFixture(tempDir(), "deeper.json", JSON.stringify({ Records: [walked, b] }))]);
+    expect(rejected.activities.map((x) => x.id)).toEqual(["evt-0001"]);
+    expect(rejected.stats.rejectsByReason).toEqual({ "nesting too deep": 1 });
+    expect(rejected.stats.examples[0]!.reason).toMatch(/^requestParameters\.nest\[0\]\[0\].* nests objects and arrays deeper than 200 levels$/);
   });
 
   it("still names the line of a rejected record when a file is declined", async () => {

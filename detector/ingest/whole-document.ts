@@ -5,8 +5,9 @@
  * reader's; anything unusual is left to that reader, which names the line of every problem.
  */
 import type { Activity } from "../activity.ts";
+import { isObj } from "./json-object.ts";
 import { jsonActivity } from "./json-record.ts";
-import { isRejection, longValuePath, MAX_VALUE_CHARS } from "./reject.ts";
+import { isRejection, MAX_VALUE_CHARS, valueBoundRejection } from "./reject.ts";
 import { MAX_RECORD_BYTES } from "./splitters.ts";
 
 /** `{"Records":[` at the start: the array the record-by-record reader would take is this one. */
@@ -15,15 +16,15 @@ const RECORDS_AT_START = /^\s*\{\s*"Records"\s*:\s*\[/;
 /**
  * The activities of a whole decompressed JSON document, in record order, or undefined when it
  * must be read record by record: it is larger than one record may be, does not open with its
- * `Records` array, names `Records` twice (JSON.parse would keep the last), is not valid JSON,
- * holds an element that is not an object, a value longer than the bound, or a record that is
- * rejected.
+ * `Records` array, may name `Records` twice (JSON.parse would keep the last: the name appears
+ * again, or a `\u00..` escape could spell it), is not valid JSON, or holds an element that is not
+ * an object, a value beyond the bounds, or a record that is rejected.
  */
 export function wholeDocumentActivities(bytes: Buffer): Activity[] | undefined {
   if (bytes.length > MAX_RECORD_BYTES) return undefined;
   const text = bytes.toString("utf8");
   const head = RECORDS_AT_START.exec(text);
-  if (!head || text.includes('"Records"', head[0].length)) return undefined;
+  if (!head || text.includes('"Records"', head[0].length) || text.includes("\\u00")) return undefined;
   let records: unknown;
   try {
     records = (JSON.parse(text) as { Records: unknown }).Records;
@@ -31,10 +32,9 @@ export function wholeDocumentActivities(bytes: Buffer): Activity[] | undefined {
     return undefined;
   }
   if (!Array.isArray(records)) return undefined;
-  if (text.length > MAX_VALUE_CHARS && longValuePath(records) !== undefined) return undefined;
   const activities: Activity[] = [];
   for (const record of records) {
-    if (typeof record !== "object" || record === null || Array.isArray(record)) return undefined;
+    if (!isObj(record) || (text.length > MAX_VALUE_CHARS && valueBoundRejection(record))) return undefined;
     const result = jsonActivity(record);
     if (isRejection(result)) return undefined;
     activities.push(result);

@@ -11,7 +11,7 @@ export interface WindowView {
   sum: number;
   /** Distinct tags seen in the window. */
   distinct: number;
-  /** The latest activity ids in the window (at most the window's `maxIds`). */
+  /** The latest activity ids in the window (at most the window's `maxIds`); read it before the next `add`. */
   ids: readonly string[];
   /** Time of the oldest activity still counted. */
   first: number;
