@@ -1,6 +1,6 @@
 /**
  * The order detection reads activities in: event time, then id. Sorting an hour of activities by
- * comparison was about a tenth of reading a run, so {@link sortByTimeThenId} sorts by second in
+ * comparison was about 7% of reading a run, so {@link sortByTimeThenId} sorts by second in
  * linear time and compares only within a second.
  */
 import type { Activity } from "../activity.ts";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { describeCloudTrailProblem } from "../../schema/cloudtrail.ts";
 import { readRealdata } from "../../schema/realdata.ts";
-import { MAX_VALUE_CHARS } from "./reject.ts";
+import { MAX_DEPTH, MAX_VALUE_CHARS } from "./reject.ts";
 import { MAX_RECORD_BYTES } from "./splitters.ts";
 import { cloudTrailRecords, readAll, tempDir, writeFixture } from "./testing.ts";
 import { wholeDocumentActivities } from "./whole-document.ts";
@@ -59,7 +59,7 @@ describe("wholeDocumentActivities", () => {
     const rejected = await readAll([writeFixture(tempDir(), "deeper.json", JSON.stringify({ Records: [walked, b] }))]);
     expect(rejected.activities.map((x) => x.id)).toEqual(["evt-0001"]);
     expect(rejected.stats.rejectsByReason).toEqual({ "nesting too deep": 1 });
-    expect(rejected.stats.examples[0]!.reason).toMatch(/^requestParameters\.nest\[0\]\[0\].* nests objects and arrays deeper than 200 levels$/);
+    expect(rejected.stats.examples[0]!.reason).toMatch(new RegExp(`^requestParameters\\.nest\\[0\\]\\[0\\].* nests objects and arrays deeper than ${MAX_DEPTH} levels$`));
   });
 
   it("still names the line of a rejected record when a file is declined", async () => {
