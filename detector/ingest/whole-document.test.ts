@@ -37,6 +37,10 @@ describe("wholeDocumentActivities", () => {
     const declined = {
       "lookup-events output": doc({ Events: [{ CloudTrailEvent: JSON.stringify(a) }] }),
       "another key first": doc({ Note: 1, Records: [a] }),
+      "another key after": doc({ Records: [a], Note: 1 }),
+      "another array after": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Note":[1]}`),
+      "no closing brace": Buffer.from(`{"Records":[${JSON.stringify(a)}]`),
+      "text after the document": Buffer.from(`{"Records":[${JSON.stringify(a)}]} x`),
       "Records named twice": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Records":[${JSON.stringify(b)}]}`),
       "Records named again through an escape": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Rec\\u006frds":[${JSON.stringify(b)}]}`),
       "broken JSON": Buffer.from(`{"Records":[${JSON.stringify(a)},{"eventID":`),

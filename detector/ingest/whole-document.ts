@@ -13,25 +13,36 @@ import { MAX_RECORD_BYTES } from "./splitters.ts";
 /** `{"Records":[` at the start: the array the record-by-record reader would take is this one. */
 const RECORDS_AT_START = /^\s*\{\s*"Records"\s*:\s*\[/;
 
+/** Whether a UTF-16 code unit is JSON whitespace. */
+const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
 /**
  * The activities of a whole decompressed JSON document, in record order, or undefined when it
- * must be read record by record: it is larger than one record may be, does not open with its
- * `Records` array, may name `Records` twice (JSON.parse would keep the last: the name appears
- * again, or a `\u00..` escape could spell it), is not valid JSON, or holds an element that is not
- * an object, a value beyond the bounds, or a record that is rejected.
+ * must be read record by record: it is larger than one record may be, is not exactly
+ * `{"Records":[...]}` (another member, or `Records` named twice, where JSON.parse would keep the
+ * last), is not valid JSON, or holds an element that is not an object, a value beyond the bounds,
+ * or a record that is rejected.
  */
 export function wholeDocumentActivities(bytes: Buffer): Activity[] | undefined {
   if (bytes.length > MAX_RECORD_BYTES) return undefined;
   const text = bytes.toString("utf8");
   const head = RECORDS_AT_START.exec(text);
-  if (!head || text.includes('"Records"', head[0].length) || text.includes("\\u00")) return undefined;
-  let records: unknown;
+  if (!head) return undefined;
+  // Only the array is parsed, from its `[` to the `]` before the closing brace: it parses only
+  // when the document is that one member, which spares a scan of the text for a second one.
+  let end = text.length - 1;
+  while (end > 0 && isJsonSpace(text.charCodeAt(end))) end--;
+  if (text.charCodeAt(end) !== 0x7d) return undefined;
+  end--;
+  while (end > 0 && isJsonSpace(text.charCodeAt(end))) end--;
+  if (text.charCodeAt(end) !== 0x5d) return undefined;
+  let records: unknown[];
   try {
-    records = (JSON.parse(text) as { Records: unknown }).Records;
+    // Starts with `[`: when it parses, it is an array.
+    records = JSON.parse(text.slice(head[0].length - 1, end + 1)) as unknown[];
   } catch {
     return undefined;
   }
-  if (!Array.isArray(records)) return undefined;
   const activities: Activity[] = [];
   for (const record of records) {
     if (!isObj(record) || (text.length > MAX_VALUE_CHARS && valueBoundRejection(record))) return undefined;
