@@ -5,8 +5,8 @@
  */
 import type { Activity } from "./activity.ts";
 import type { ActivitySource } from "./detect.ts";
-import { runActivitiesByHour, type HourBatch } from "./ingest/by-hour.ts";
-import { readActivities } from "./ingest/read.ts";
+import { activitiesByHour, groupFilesByHour, HOUR_MS, hourOf, runActivitiesByHour, type HourBatch } from "./ingest/by-hour.ts";
+import { listFiles, readActivities } from "./ingest/read.ts";
 import type { IngestStats } from "./ingest/stats.ts";
 import { sortByTimeThenId } from "./ingest/time-order.ts";
 
@@ -17,13 +17,18 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T",
  * rest is detected on. Nothing after `end` is read as detection input (there is none in a run).
  */
 export function runSource(eventsDir: string, period: { start: number; evaluationStart: number; end: number; strict: boolean }): ActivitySource {
+  return hourlySource((stats) => runActivitiesByHour(eventsDir, { strict: period.strict, stats }), period.evaluationStart, () => `history ${iso(period.start)} → ${iso(period.evaluationStart)} UTC, detection → ${iso(period.end)} UTC`);
+}
+
+/** Hours read once, in one pass: those before `historyEnd`'s hour are history, the rest is detected on. */
+function hourlySource(read: (stats: IngestStats) => AsyncGenerator<HourBatch>, historyEnd: number, describe: () => string): ActivitySource {
   let hours: AsyncGenerator<HourBatch> | undefined;
   let pending: HourBatch | undefined;
-  const boundary = Math.floor(period.evaluationStart / 3_600_000);
-  const open = (stats: IngestStats) => (hours ??= runActivitiesByHour(eventsDir, { strict: period.strict, stats }));
+  const boundary = hourOf(historyEnd);
+  const open = (stats: IngestStats) => (hours ??= read(stats));
   return {
-    historyEnd: () => period.evaluationStart,
-    describe: () => `history ${iso(period.start)} → ${iso(period.evaluationStart)} UTC, detection → ${iso(period.end)} UTC`,
+    historyEnd: () => historyEnd,
+    describe,
     async *history(stats) {
       for (;;) {
         const next = await open(stats).next();
@@ -44,10 +49,40 @@ export function runSource(eventsDir: string, period: { start: number; evaluation
 }
 
 /**
- * Anyone's files (any supported format), read whole, sorted by time; the first `historyFraction`
- * of the time span is history. Meant for exports of a size that fits in memory.
+ * Anyone's files (any supported format); the first `historyFraction` of their time span is
+ * history. When every file's name carries its delivery stamp (the S3 layout CloudTrail, VPC flow
+ * logs and Resolver query logs are delivered in), they stream hour by hour in bounded memory and
+ * the span is the stamps' ({@link stampedInputSource}); otherwise they are read whole and sorted.
  */
 export function inputSource(paths: string[], opts: { historyFraction: number; strict: boolean }): ActivitySource {
+  const files = paths.flatMap((p) => listFiles(p));
+  const { groups } = groupFilesByHour(files);
+  return groups && groups.size > 0 ? stampedInputSource(groups, opts) : wholeInputSource(paths, opts);
+}
+
+/**
+ * Files grouped by the hours their stamps give, streamed hour by hour: history is the first
+ * `historyFraction` of those hours (at least one, and at least one left to detect on).
+ */
+function stampedInputSource(groups: ReadonlyMap<number, readonly string[]>, opts: { historyFraction: number; strict: boolean }): ActivitySource {
+  const hours = [...groups.keys()];
+  const first = Math.min(...hours);
+  const span = Math.max(...hours) + 1 - first;
+  const historyHours = Math.min(Math.max(1, Math.round(span * opts.historyFraction)), Math.max(1, span - 1));
+  const cut = (first + historyHours) * HOUR_MS;
+  return hourlySource(
+    (stats) => activitiesByHour(groups, { strict: opts.strict, stats }),
+    cut,
+    () => `the first ${Math.round(opts.historyFraction * 100)}% of the hours the files' delivery stamps span is history (${iso(first * HOUR_MS)} → ${iso(cut)} UTC), read hour by hour; detection on the rest (→ ${iso((first + span) * HOUR_MS)} UTC)`,
+  );
+}
+
+/**
+ * Files without delivery stamps (an NDJSON export, `lookup-events` output), read whole and sorted
+ * by time; the first `historyFraction` of the time span is history. Meant for exports of a size
+ * that fits in memory.
+ */
+function wholeInputSource(paths: string[], opts: { historyFraction: number; strict: boolean }): ActivitySource {
   let all: Activity[] | undefined;
   let split = 0;
   let cut = 0;
@@ -67,7 +102,7 @@ export function inputSource(paths: string[], opts: { historyFraction: number; st
   const BATCH = 4096;
   return {
     historyEnd: () => cut,
-    describe: () => (all && all.length ? `history: the first ${Math.round(opts.historyFraction * 100)}% of the input's time span (${iso(all[0]!.time)} → ${iso(cut)} UTC, ${split.toLocaleString("en-US")} activities), detection on the rest` : `history: the first ${Math.round(opts.historyFraction * 100)}% of the input's time span`),
+    describe: () => (all && all.length ? `the first ${Math.round(opts.historyFraction * 100)}% of the input's time span is history (${iso(all[0]!.time)} → ${iso(cut)} UTC, ${split.toLocaleString("en-US")} activities), read whole; detection on the rest` : `the first ${Math.round(opts.historyFraction * 100)}% of the input's time span is history`),
     async *history(stats) {
       const rows = await load(stats);
       for (let i = 0; i < split; i += BATCH) yield rows.slice(i, Math.min(i + BATCH, split));

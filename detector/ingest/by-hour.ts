@@ -1,11 +1,12 @@
 /**
- * A whole run directory (S3 delivery layout plus runtime/), hour by hour, so detection holds one
- * hour of activities rather than the whole input. Files are grouped by the hour in their names:
- * CloudTrail, flow, Resolver and runtime files all carry a `yyyymmddThhmmZ` stamp, written when
- * every record in them had happened (seqlab names a file after the end of its hour plus 5
- * minutes, CloudTrail a few minutes after its records). A file stamped at S holds records from
- * hour `floor((S - 65 min) / 1 h)` on, so that is the file's hour; its records go to their own
- * hours, and an hour is emitted once every file that can hold it has been read.
+ * Logs in the S3 delivery layout (a run directory, or anyone's CloudTrail, flow and Resolver
+ * folders), hour by hour, so detection holds one hour of activities rather than the whole input.
+ * Files are grouped by the hour in their names: CloudTrail, flow, Resolver and runtime files all
+ * carry a `yyyymmddThhmmZ` stamp, written when every record in them had happened (seqlab names a
+ * file after the end of its hour plus 5 minutes, CloudTrail a few minutes after its records). A
+ * file stamped at S holds records from hour `floor((S - 65 min) / 1 h)` on, so that is the file's
+ * hour; its records go to their own hours, and an hour is emitted once every file that can hold
+ * it has been read.
  */
 import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -13,7 +14,8 @@ import type { Activity } from "../activity.ts";
 import { listFiles, readFileActivities, type ReadOptions } from "./read.ts";
 import { sortByTimeThenId } from "./time-order.ts";
 
-const HOUR_MS = 3_600_000;
+/** One hour in ms. */
+export const HOUR_MS = 3_600_000;
 /** How long after its hour seqlab names a file (and an upper bound for CloudTrail's delivery delay). */
 const NAME_DELAY_MS = HOUR_MS + 5 * 60_000;
 const STAMP = /_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z_/;
@@ -37,22 +39,40 @@ export function fileHour(file: string): number | undefined {
 }
 
 /**
- * The activities of a run's `events/` folder (or the run folder itself) in ascending hours, each
- * hour sorted by (time, id). Hours without activities are not yielded. An activity whose hour was
- * already yielded (delivered unusually late) goes into the next hour yielded and is counted in
- * `stats.late`. Throws when a file has no stamp in its name: read such inputs with
- * `readActivities`.
+ * `files` grouped by the hour their names give (see {@link fileHour}), or the first file whose
+ * name carries no stamp.
  */
-export async function* runActivitiesByHour(eventsDir: string, opts: ReadOptions): AsyncGenerator<HourBatch> {
-  const dir = existsSync(join(eventsDir, "events")) && statSync(join(eventsDir, "events")).isDirectory() ? join(eventsDir, "events") : eventsDir;
+export function groupFilesByHour(files: readonly string[]): { groups: Map<number, string[]>; unstamped?: undefined } | { groups?: undefined; unstamped: string } {
   const groups = new Map<number, string[]>();
-  for (const file of listFiles(dir)) {
+  for (const file of files) {
     const hour = fileHour(file);
-    if (hour === undefined) throw new Error(`${file}: no yyyymmddThhmmZ stamp in the file name, so its hour is unknown; runActivitiesByHour reads the S3 delivery layout (read other inputs with readActivities)`);
+    if (hour === undefined) return { unstamped: file };
     let group = groups.get(hour);
     if (!group) groups.set(hour, (group = []));
     group.push(file);
   }
+  return { groups };
+}
+
+/**
+ * The activities of a run's `events/` folder (or the run folder itself) in ascending hours, each
+ * hour sorted by (time, id): {@link activitiesByHour} over its files. Throws when a file has no
+ * stamp in its name: read such inputs with `readActivities`.
+ */
+export function runActivitiesByHour(eventsDir: string, opts: ReadOptions): AsyncGenerator<HourBatch> {
+  const dir = existsSync(join(eventsDir, "events")) && statSync(join(eventsDir, "events")).isDirectory() ? join(eventsDir, "events") : eventsDir;
+  const { groups, unstamped } = groupFilesByHour(listFiles(dir));
+  if (unstamped !== undefined) throw new Error(`${unstamped}: no yyyymmddThhmmZ stamp in the file name, so its hour is unknown; runActivitiesByHour reads the S3 delivery layout (read other inputs with readActivities)`);
+  return activitiesByHour(groups, opts);
+}
+
+/**
+ * The activities of files grouped by {@link groupFilesByHour}, in ascending hours, each hour
+ * sorted by (time, id); one hour's files are read at a time. Hours without activities are not
+ * yielded. An activity whose hour was already yielded (delivered unusually late) goes into the
+ * next hour yielded and is counted in `stats.late`.
+ */
+export async function* activitiesByHour(groups: ReadonlyMap<number, readonly string[]>, opts: ReadOptions): AsyncGenerator<HourBatch> {
   const buckets = new Map<number, Activity[]>();
   let nextHour = -Infinity;
   function* emitBefore(limit: number): Generator<HourBatch> {
