@@ -4,6 +4,7 @@
  * identities, SMS settings). Shared by the messaging-abuse signal and the messaging-hijack marker
  * so both mean the same calls.
  */
+import { apiToken } from "./tokens.ts";
 
 // A new SNS topic is everyday plumbing (alarms, fan-out) for admins and pipelines, not a sign of abuse.
 const SETUP = new Set([
@@ -22,7 +23,7 @@ export function isMessagingProbe(action: string): boolean {
   return PROBES.has(action);
 }
 
-const SETUP_TOKENS = [...SETUP].map((action) => `api:${action}`);
+const SETUP_TOKENS = [...SETUP].map((action) => apiToken(action));
 
 /** Whether a history's behaviour tokens (see tokens.ts) hold any sending set-up call: the actor sets up sending as part of its work. */
 export function setsUpSending(tokens: ReadonlyMap<string, number> | undefined): boolean {

@@ -10,6 +10,7 @@ import type { NetworkInfo } from "../intel.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import { torIsHabitual } from "../habits.ts";
 import { isInstanceId } from "../peers.ts";
+import { asnToken } from "../tokens.ts";
 import { shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -30,7 +31,7 @@ interface Judgement {
 }
 
 function judge(a: Activity, net: NetworkInfo, ctx: MarkerContext): Judgement {
-  const token = `asn:${net.asn}`;
+  const token = asnToken(net);
   const outsideAws = a.actorType === "AssumedRole" && isInstanceId(a.session) && net.usage !== "aws";
   const profile = ctx.baseline.actor(a.actor);
   const unusualForUser = profile !== undefined && profile.count >= MIN_HISTORY && !profile.tokens.has(token);

@@ -9,6 +9,7 @@ import type { Activity } from "../activity.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import type { Signal } from "../signal.ts";
 import { isAccessSetting } from "../s3-access.ts";
+import { agentToken, asnToken } from "../tokens.ts";
 import { shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -33,8 +34,7 @@ function habitual(a: Activity, ctx: MarkerContext): string | undefined {
   const profile = ctx.baseline.actor(a.actor);
   if (!profile || profile.activeDays < MIN_ACTIVE_DAYS) return undefined;
   const net = ctx.intel.network(a.sourceIp);
-  const asn = `asn:${net ? net.asn : "unknown"}`;
-  if ((profile.tokens.get(asn) ?? 0) < MIN_USES || (profile.tokens.get(`agent:${a.agentFamily}`) ?? 0) < MIN_USES) return undefined;
+  if ((profile.tokens.get(asnToken(net)) ?? 0) < MIN_USES || (profile.tokens.get(agentToken(a.agentFamily)) ?? 0) < MIN_USES) return undefined;
   return `${net ? net.org : "unknown network"} with ${a.agentFamily}`;
 }
 

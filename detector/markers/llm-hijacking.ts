@@ -3,11 +3,12 @@
  * account has and then invokes models — stolen credentials resold as free model access.
  */
 import { defineMarker } from "../marker.ts";
+import { apiToken } from "../tokens.ts";
 import { eventOf, serviceOf, shortName, succeeded } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
 const INVOCATIONS = ["InvokeModel", "InvokeModelWithResponseStream", "Converse", "ConverseStream"];
-const INVOCATION_TOKENS = INVOCATIONS.map((e) => `api:bedrock:${e}`);
+const INVOCATION_TOKENS = INVOCATIONS.map((e) => apiToken(`bedrock:${e}`));
 
 function isInvocation(action: string): boolean {
   return serviceOf(action) === "bedrock" && INVOCATIONS.includes(eventOf(action));

@@ -4,6 +4,7 @@
  * scanners and inventory tools look like an attacker's discovery; their own past says otherwise.
  */
 import { defineMarker } from "../marker.ts";
+import { apiToken } from "../tokens.ts";
 import { isDenied, isDiscoveryCall, shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -39,7 +40,7 @@ export default defineMarker({
       const p = ctx.baseline.actor(actor);
       if (!p || p.activeDays < MIN_ACTIVE_DAYS || p.dailyP95.errors < MIN_DAILY_ERRORS) return undefined;
       let habitual = 0;
-      for (const api of apis) if (p.tokens.has(`api:${api}`)) habitual++;
+      for (const api of apis) if (p.tokens.has(apiToken(api))) habitual++;
       if (habitual / apis.size < MIN_HABITUAL_SHARE) return undefined;
       routines.push(`${shortName(actor)} (${habitual} of ${apis.size} APIs habitual, p95 of ${p.dailyP95.errors} refusals a day over ${p.activeDays} active days)`);
     }

@@ -6,6 +6,7 @@ import type { Activity } from "../activity.ts";
 import type { Indicator } from "../../schema/finding.ts";
 import { tactic as tacticById, technique as techniqueById } from "../../schema/attack.ts";
 import type { SignalContext } from "./define.ts";
+import { agentToken, apiToken, asnToken } from "../tokens.ts";
 
 /** An indicator with its values (deduplicated, as strings). */
 export function indicator(key: string, values: ReadonlyArray<string | number>, title?: string): Indicator {
@@ -55,23 +56,21 @@ export function networkLabel(ctx: SignalContext, ip: string | undefined): string
   return net ? `AS${net.asn} ${net.org} (${net.usage})` : "an unknown network";
 }
 
-/** The activity's `asn:` token (as tokens.ts makes it), or undefined without a source IP. */
-export function asnToken(ctx: SignalContext, a: Activity): string | undefined {
-  if (!a.sourceIp) return undefined;
-  const net = ctx.intel.network(a.sourceIp);
-  return net ? `asn:${net.asn}` : "asn:unknown";
+/** The activity's `asn:` token, or undefined without a source IP. */
+export function sourceAsnToken(ctx: SignalContext, a: Activity): string | undefined {
+  return a.sourceIp ? asnToken(ctx.intel.network(a.sourceIp)) : undefined;
 }
 
 /** The model's score of the activity's API for its actor. */
 export function apiScore(ctx: SignalContext, a: Activity): number {
-  return ctx.anomaly(a, `api:${a.action}`);
+  return ctx.anomaly(a, apiToken(a.action));
 }
 
 /** The highest score among the activity's network and tool tokens (how foreign its origin is). */
 export function originScore(ctx: SignalContext, a: Activity): number {
-  const asn = asnToken(ctx, a);
+  const asn = sourceAsnToken(ctx, a);
   let s = asn ? ctx.anomaly(a, asn) : 0;
-  if (a.agentFamily) s = Math.max(s, ctx.anomaly(a, `agent:${a.agentFamily}`));
+  if (a.agentFamily) s = Math.max(s, ctx.anomaly(a, agentToken(a.agentFamily)));
   return s;
 }
 

@@ -1,5 +1,5 @@
 import { defineSignal } from "../define.ts";
-import { asnToken, attackIndicators, failed, fmt, indicator, networkLabel } from "../helpers.ts";
+import { attackIndicators, failed, fmt, indicator, networkLabel, sourceAsnToken } from "../helpers.ts";
 
 /** A successful console sign-in from a network foreign to the user and its peers; more severe without MFA. */
 export default defineSignal({
@@ -12,7 +12,7 @@ export default defineSignal({
   technique: "T1078.004",
   observe(a, ctx) {
     if (a.action !== "signin:ConsoleLogin" || failed(a) || !a.sourceIp) return undefined;
-    const token = asnToken(ctx, a);
+    const token = sourceAsnToken(ctx, a);
     if (!token) return undefined;
     const score = ctx.anomaly(a, token);
     if (score < ctx.anomalyThreshold) return undefined;

@@ -1,3 +1,4 @@
+import { apiToken } from "../../tokens.ts";
 import { defineSignal } from "../define.ts";
 import { apiScore, attackIndicators, fmt, indicator } from "../helpers.ts";
 import { DAY } from "../state.ts";
@@ -13,7 +14,7 @@ export default defineSignal({
   observe(a, ctx) {
     if (a.actorType === "AWSService" || a.actorType === "Anonymous") return undefined;
     const profile = ctx.baseline.actor(a.actor);
-    if (!profile || profile.tokens.has(`api:${a.action}`)) return undefined;
+    if (!profile || profile.tokens.has(apiToken(a.action))) return undefined;
     const score = apiScore(ctx, a);
     if (score >= ctx.anomalyThreshold) return undefined;
     if (!ctx.state.latch("new-api-common-for-peers", DAY).first(`${a.actor}|${a.action}`, a.time)) return undefined;

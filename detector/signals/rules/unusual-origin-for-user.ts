@@ -1,5 +1,6 @@
+import { agentToken } from "../../tokens.ts";
 import { defineSignal } from "../define.ts";
-import { asnToken, attackIndicators, fmt, indicator, networkLabel } from "../helpers.ts";
+import { attackIndicators, fmt, indicator, networkLabel, sourceAsnToken } from "../helpers.ts";
 import { DAY } from "../state.ts";
 
 /** Calls from a network (ASN) or tool foreign to the actor and its peers (once per actor, network and tool a day): weak evidence. */
@@ -13,9 +14,9 @@ export default defineSignal({
   technique: "T1078.004",
   observe(a, ctx) {
     if (a.actorType === "AWSService" || a.actorType === "Anonymous" || !a.sourceIp) return undefined;
-    const asn = asnToken(ctx, a);
+    const asn = sourceAsnToken(ctx, a);
     const asnScore = asn ? ctx.anomaly(a, asn) : 0;
-    const agentScore = a.agentFamily ? ctx.anomaly(a, `agent:${a.agentFamily}`) : 0;
+    const agentScore = a.agentFamily ? ctx.anomaly(a, agentToken(a.agentFamily)) : 0;
     if (asnScore < ctx.anomalyThreshold && agentScore < ctx.anomalyThreshold) return undefined;
     if (!ctx.state.latch("unusual-origin-for-user", DAY).first(`${a.actor}|${asn}|${a.agentFamily}`, a.time)) return undefined;
     const indicators = [...attackIndicators("TA0001", "T1078.004")];
