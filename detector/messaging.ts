@@ -13,6 +13,9 @@ const SETUP = new Set([
 ]);
 const PROBES = new Set(["ses:GetSendQuota", "ses:GetAccount", "ses:GetAccountSendingEnabled", "ses:ListIdentities", "ses:ListEmailIdentities", "sns:GetSMSAttributes", "sns:GetSMSSandboxAccountStatus"]);
 
+/** Every call above: the set-up calls and the probes. */
+export const MESSAGING_CALLS: readonly string[] = [...SETUP, ...PROBES];
+
 /** Whether the call sets up mail or SMS sending. */
 export function isMessagingSetup(action: string): boolean {
   return SETUP.has(action);

@@ -5,17 +5,13 @@
  * reports a switch turned off and the dampener that tells a setting from data moving.
  */
 
-const PUBLIC_ACCESS_BLOCK_CHANGES = new Set([
+/** The calls that set or remove a Block Public Access configuration (bucket or account). */
+export const PUBLIC_ACCESS_BLOCK_CHANGES: ReadonlySet<string> = new Set([
   "s3:PutBucketPublicAccessBlock", "s3:DeleteBucketPublicAccessBlock",
   "s3:PutAccountPublicAccessBlock", "s3:DeleteAccountPublicAccessBlock",
   "s3-control:PutAccountPublicAccessBlock", "s3-control:DeleteAccountPublicAccessBlock",
 ]);
 const GRANTS = new Set(["s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutObjectAcl"]);
-
-/** Whether the call sets or removes a Block Public Access configuration (bucket or account). */
-export function isPublicAccessBlockChange(action: string): boolean {
-  return PUBLIC_ACCESS_BLOCK_CHANGES.has(action);
-}
 
 /** Whether the call changes who may read data: a grant (policy, ACL) or a Block Public Access switch. */
 export function isAccessSetting(action: string): boolean {

@@ -51,6 +51,8 @@ export interface SignalDefinition {
   foundational: boolean;
   /** Data sources it reads; the engine only calls it for these. */
   sources: readonly Source[];
+  /** Only these actions (`s3:PutBucketPolicy`), when given: the engine calls it for no other. */
+  actions?: readonly string[];
   /** Default GuardDuty severity (1-3.9 low, 4-6.9 medium, 7-8.9 high). */
   severity: number;
   /** ATT&CK tactic and technique ids it points to. */

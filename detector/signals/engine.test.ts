@@ -29,4 +29,20 @@ describe("signal engine", () => {
     expect(seen).toEqual(activities.map(actorRefOf));
     expect(seen.map((r) => r.peerGroup)).toEqual([`${ACCOUNT}|IAMUser`, `${ACCOUNT}|role:orders-api-task`, `${ACCOUNT}|role:orders-api-task`, `${OTHER_ACCOUNT}|role:orders-api-task`, `${ACCOUNT}|Unknown`]);
   });
+
+  it("shows a rule only the sources and actions it declares", () => {
+    const seen: string[] = [];
+    const probe = (id: string, actions?: string[]) =>
+      defineSignal({
+        id, type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], ...(actions ? { actions } : {}), severity: 1, tactic: "TA0007",
+        observe(a) {
+          seen.push(`${id} ${a.action}`);
+          return undefined;
+        },
+      });
+    const engine = createSignalEngine({ baseline: buildBaseline([], INTEL, 0), model: fakeModel(), intel: INTEL, definitions: [probe("any"), probe("puts", ["s3:PutObject", "s3:PutBucketPolicy"])] });
+    for (const action of ["s3:GetObject", "s3:PutObject", "s3:GetObject", "s3:PutBucketPolicy"]) engine.observe(ct(action));
+    engine.observe({ ...ct("s3:PutObject"), source: "runtime" });
+    expect(seen).toEqual(["any s3:GetObject", "any s3:PutObject", "puts s3:PutObject", "any s3:GetObject", "any s3:PutBucketPolicy", "puts s3:PutBucketPolicy"]);
+  });
 });

@@ -31,12 +31,17 @@ export interface SignalEngine {
   /** The definitions it runs. */
   readonly definitions: readonly SignalDefinition[];
   /** Signals raised by one activity; call in event-time order. */
-  observe(a: Activity): Signal[];
+  observe(a: Activity): readonly Signal[];
 }
 
 const SWEEP_EVERY = 5 * MINUTE;
+/** Distinct actions per source whose rule lists are kept; past this the memory starts afresh. */
+const ACTIONS_KEPT = 10_000;
 /** Actor refs kept; past this the memory starts afresh (it only saves work). */
 const REFS_KEPT = 100_000;
+
+/** What `observe` returns for the many activities that raise nothing (one array, not one each). */
+const NONE: readonly Signal[] = [];
 
 /** Pick the definitions named by ids or types; unknown names are an error with a suggestion. */
 export function selectDefinitions(all: readonly SignalDefinition[], names: readonly string[] | undefined): SignalDefinition[] {
@@ -58,6 +63,20 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
       list.push(d);
     }
   }
+  // The rules an activity is shown, per source and action: most rules look at a few actions, and
+  // calling all of them for every activity was a large share of the engine's time.
+  const byAction = new Map<Source, Map<string, SignalDefinition[]>>();
+  const rulesFor = (a: Activity): SignalDefinition[] => {
+    let lists = byAction.get(a.source);
+    if (!lists) byAction.set(a.source, (lists = new Map()));
+    let rules = lists.get(a.action);
+    if (!rules) {
+      rules = (bySource.get(a.source) ?? []).filter((d) => !d.actions || d.actions.includes(a.action));
+      if (lists.size >= ACTIONS_KEPT) lists.clear();
+      lists.set(a.action, rules);
+    }
+    return rules;
+  };
 
   // Per-activity memo: the actor ref and model scores are asked by several rules. Refs are also
   // kept per actor (a ref depends only on the actor's key, type and account), since working out
@@ -105,10 +124,8 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
         state.sweep(a.time);
         sweptAt = a.time;
       }
-      const rules = bySource.get(a.source);
-      if (!rules) return [];
       let out: Signal[] | undefined;
-      for (const d of rules) {
+      for (const d of rulesFor(a)) {
         const hit = d.observe(a, ctx);
         if (!hit) continue;
         const type = hit.type ?? d.type;
@@ -131,7 +148,7 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
           ...(hit.anomaly !== undefined ? { anomaly: hit.anomaly } : {}),
         });
       }
-      return out ?? [];
+      return out ?? NONE;
     },
   };
 }

@@ -24,12 +24,14 @@ describe("signal registry", () => {
     expect(new Set(SIGNAL_DEFINITIONS.flatMap((d) => d.sources))).toEqual(new Set(["cloudtrail", "vpc-flow", "route53-resolver", "runtime"]));
   });
 
-  it("uses known ATT&CK ids, kebab-case ids, GuardDuty-shaped types and severities", () => {
+  it("uses known ATT&CK ids, kebab-case ids, GuardDuty-shaped types, CloudTrail-shaped actions and severities", () => {
     for (const d of SIGNAL_DEFINITIONS) {
       expect(d.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(tactic(d.tactic), d.id).toBeDefined();
       if (d.technique) expect(technique(d.technique), d.id).toBeDefined();
       for (const t of [d.type, ...(d.types ?? [])]) expect(t).toMatch(/^[A-Za-z]+:[A-Za-z0-9]+\/[A-Za-z0-9.&!]+$/);
+      for (const action of d.actions ?? []) expect(action, d.id).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
+      if (d.actions) expect(d.actions.length, d.id).toBeGreaterThan(0);
       expect(d.severity).toBeGreaterThanOrEqual(1);
       expect(d.severity).toBeLessThan(9);
     }

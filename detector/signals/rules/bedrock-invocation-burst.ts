@@ -18,11 +18,11 @@ export default defineSignal({
   type: "Impact:IAMUser/BedrockInvocationBurst",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...INVOKE],
   severity: 6,
   tactic: "TA0040",
   technique: "T1496",
   observe(a, ctx) {
-    if (!INVOKE.has(a.action)) return undefined;
     const known = ctx.state.timed<boolean>("bedrock-invocation-burst/history", 24 * HOUR);
     let used = known.get(a.actor, a.time);
     if (used === undefined) known.set(a.actor, (used = usedBedrock(ctx.baseline.actor(a.actor)?.tokens)), a.time);

@@ -15,6 +15,7 @@ export default defineSignal({
   type: "Policy:S3/BucketAnonymousAccessGranted",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: ["s3:PutBucketPolicy", "s3:PutBucketAcl"],
   severity: 7,
   tactic: "TA0010",
   technique: "T1537",

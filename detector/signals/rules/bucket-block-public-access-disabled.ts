@@ -1,6 +1,6 @@
 import { defineSignal } from "../define.ts";
 import { attackIndicators, failed, field, indicator } from "../helpers.ts";
-import { isPublicAccessBlockChange } from "../../s3-access.ts";
+import { PUBLIC_ACCESS_BLOCK_CHANGES } from "../../s3-access.ts";
 
 const FLAGS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"];
 
@@ -11,12 +11,12 @@ export default defineSignal({
   types: ["Policy:S3/AccountBlockPublicAccessDisabled"],
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...PUBLIC_ACCESS_BLOCK_CHANGES],
   severity: 2,
   tactic: "TA0010",
   technique: "T1537",
   observe(a) {
     if (failed(a)) return undefined;
-    if (!isPublicAccessBlockChange(a.action)) return undefined;
     const account = a.action.includes("Account");
     let off: string[] = FLAGS;
     if (a.action.includes("Put")) {

@@ -7,11 +7,12 @@ export default defineSignal({
   type: "Exfiltration:S3/BucketReplicationToForeignAccount",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: ["s3:PutBucketReplication"],
   severity: 8,
   tactic: "TA0010",
   technique: "T1537",
   observe(a, ctx) {
-    if (a.action !== "s3:PutBucketReplication" || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const rules = asList(field(a.request, "ReplicationConfiguration", "Rule"));
     const foreign = rules
       .map((r) => String(field(r, "Destination", "Account") ?? ""))

@@ -7,11 +7,12 @@ export default defineSignal({
   type: "Impact:S3/BucketVersioningSuspended",
   foundational: false,
   sources: ["cloudtrail"],
+  actions: ["s3:PutBucketVersioning"],
   severity: 4,
   tactic: "TA0040",
   technique: "T1485",
   observe(a, ctx) {
-    if (a.action !== "s3:PutBucketVersioning" || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const status = field(a.request, "VersioningConfiguration", "Status");
     if (status !== "Suspended") return undefined;
     const score = Math.max(apiScore(ctx, a), originScore(ctx, a));

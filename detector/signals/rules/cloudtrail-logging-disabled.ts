@@ -9,11 +9,12 @@ export default defineSignal({
   type: "Stealth:IAMUser/CloudTrailLoggingDisabled",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...DISABLING],
   severity: 2,
   tactic: "TA0005",
   technique: "T1562.008",
   observe(a) {
-    if (!DISABLING.has(a.action) || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const trail = a.resources[0] ?? "a trail";
     return {
       severity: a.action === "cloudtrail:UpdateTrail" ? 2 : 3,

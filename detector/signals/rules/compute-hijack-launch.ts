@@ -10,11 +10,12 @@ export default defineSignal({
   type: "Impact:IAMUser/AnomalousBehavior",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: ["ec2:RunInstances"],
   severity: 5,
   tactic: "TA0040",
   technique: "T1496",
   observe(a, ctx) {
-    if (a.action !== "ec2:RunInstances" || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const type = String(field(a.request, "instanceType") ?? "");
     const count = asList(field(a.request, "instancesSet", "items")).reduce<number>((n, item) => n + Number(field(item, "maxCount") ?? 1), 0);
     const gpu = GPU_FAMILY.test(type);

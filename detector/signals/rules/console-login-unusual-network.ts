@@ -7,11 +7,12 @@ export default defineSignal({
   type: "UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: ["signin:ConsoleLogin"],
   severity: 5,
   tactic: "TA0001",
   technique: "T1078.004",
   observe(a, ctx) {
-    if (a.action !== "signin:ConsoleLogin" || failed(a) || !a.sourceIp) return undefined;
+    if (failed(a) || !a.sourceIp) return undefined;
     const token = sourceAsnToken(ctx, a);
     if (!token) return undefined;
     const score = ctx.anomaly(a, token);

@@ -12,12 +12,13 @@ export default defineSignal({
   type: "CredentialAccess:IAMUser/AnomalousBehavior",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...SECRET_READS, ...PARAMETER_READS],
   severity: 5,
   tactic: "TA0006",
   technique: "T1555.006",
   observe(a, ctx) {
     const isSecret = SECRET_READS.has(a.action);
-    if (!isSecret && !(PARAMETER_READS.has(a.action) && field(a.request, "withDecryption") === true)) return undefined;
+    if (!isSecret && field(a.request, "withDecryption") !== true) return undefined;
     if (failed(a)) return undefined;
     const window = ctx.state.windows("credential-access/reads", 15 * MINUTE).add(a.actor, a.time, a.id, 1, a.resources[0] ?? a.action);
     const api = apiScore(ctx, a);

@@ -8,11 +8,12 @@ export default defineSignal({
   type: "LateralMovement:IAMUser/NewCrossAccountRole",
   foundational: false,
   sources: ["cloudtrail"],
+  actions: ["sts:AssumeRole"],
   severity: 3,
   tactic: "TA0008",
   technique: "T1550.001",
   observe(a, ctx) {
-    if (a.action !== "sts:AssumeRole" || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const roleArn = String(field(a.request, "roleArn") ?? "");
     const target = roleArn.split(":")[4] ?? a.account;
     if (!target || target === a.actorAccount) return undefined;

@@ -21,6 +21,7 @@ export default defineSignal({
   type: "DefenseEvasion:IAMUser/AnomalousBehavior",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...ALWAYS, ...WHEN_ANOMALOUS],
   severity: 5,
   tactic: "TA0005",
   technique: "T1562.001",
@@ -28,7 +29,6 @@ export default defineSignal({
     if (failed(a)) return undefined;
     const suspended = a.action === "guardduty:UpdateDetector" && field(a.request, "enable") === false;
     const always = ALWAYS.has(a.action) || suspended;
-    if (!always && !WHEN_ANOMALOUS.has(a.action)) return undefined;
     const score = Math.max(apiScore(ctx, a), originScore(ctx, a));
     const anomalous = score >= ctx.anomalyThreshold;
     if (!always && !anomalous) return undefined;

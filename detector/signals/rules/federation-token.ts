@@ -9,11 +9,12 @@ export default defineSignal({
   type: "Persistence:IAMUser/FederationToken",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...FEDERATION],
   severity: 5,
   tactic: "TA0003",
   technique: "T1098.001",
   observe(a, ctx) {
-    if (!FEDERATION.has(a.action) || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const allowAll = asList(field(jsonDocument(field(a.request, "policy")), "Statement")).some(
       (s) => field(s, "Effect") === "Allow" && asList(field(s, "Action")).includes("*"),
     );

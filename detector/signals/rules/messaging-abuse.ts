@@ -1,7 +1,7 @@
 import { defineSignal } from "../define.ts";
 import { apiScore, attackIndicators, failed, fmt, indicator, originScore } from "../helpers.ts";
 import { HOUR } from "../state.ts";
-import { isMessagingProbe, isMessagingSetup, setsUpSending } from "../../messaging.ts";
+import { isMessagingSetup, MESSAGING_CALLS, setsUpSending } from "../../messaging.ts";
 
 const REGIONS = 3;
 
@@ -17,12 +17,13 @@ export default defineSignal({
   type: "Impact:IAMUser/MessagingAbuse",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: MESSAGING_CALLS,
   severity: 5,
   tactic: "TA0040",
   technique: "T1496",
   observe(a, ctx) {
     const setup = isMessagingSetup(a.action);
-    if ((!setup && !isMessagingProbe(a.action)) || a.actorType === "AWSService") return undefined;
+    if (a.actorType === "AWSService") return undefined;
     const w = ctx.state.windows("messaging-abuse/regions", HOUR).add(a.actor, a.time, a.id, 1, a.region);
     if (failed(a) && setup) return undefined;
     const profile = ctx.baseline.actor(a.actor);

@@ -7,18 +7,19 @@ export default defineSignal({
   type: "Stealth:IAMUser/PasswordPolicyChange",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: ["iam:DeleteAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy"],
   severity: 2,
   tactic: "TA0005",
   technique: "T1562.001",
   observe(a) {
     let what: string | undefined;
     if (a.action === "iam:DeleteAccountPasswordPolicy") what = "deleted the account password policy";
-    else if (a.action === "iam:UpdateAccountPasswordPolicy") {
+    else {
       const length = Number(field(a.request, "minimumPasswordLength") ?? 0);
       const relaxed = ["requireSymbols", "requireNumbers", "requireUppercaseCharacters", "requireLowercaseCharacters"].filter((k) => field(a.request, k) === false);
       if (length >= 14 && relaxed.length === 0) return undefined;
       what = `set the password policy to minimum length ${length || "unset"}${relaxed.length ? `, no longer ${relaxed.join(", ")}` : ""}`;
-    } else return undefined;
+    }
     return {
       indicators: [indicator("HIGH_RISK_API", [a.action]), ...attackIndicators("TA0005", "T1562.001")],
       evidence: `${a.actor} ${what}.`,

@@ -23,11 +23,12 @@ export default defineSignal({
   type: "Persistence:IAMUser/AnomalousBehavior",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...PERSISTENCE],
   severity: 5,
   tactic: "TA0003",
   technique: "T1098.001",
   observe(a, ctx) {
-    if (!PERSISTENCE.has(a.action) || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const target = field(a.request, "userName");
     const forOther = typeof target === "string" && target !== actorName(a);
     // A user managing their own key or password is routine (rotation); only credentials for others count.

@@ -21,6 +21,7 @@ export default defineSignal({
   type: "PrivilegeEscalation:IAMUser/AnomalousBehavior",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...ATTACH, ...INLINE],
   severity: 5,
   tactic: "TA0004",
   technique: "T1098.003",
@@ -30,7 +31,7 @@ export default defineSignal({
     if (ATTACH.has(a.action)) {
       const arn = String(field(a.request, "policyArn") ?? "");
       if (ADMIN_POLICY.test(arn)) grant = arn.slice(arn.lastIndexOf("/") + 1);
-    } else if (INLINE.has(a.action)) {
+    } else {
       const isVersion = a.action === "iam:CreatePolicyVersion";
       if (allowsEverything(field(a.request, "policyDocument")) && (!isVersion || field(a.request, "setAsDefault") !== false)) grant = "an allow-all policy";
     }

@@ -22,12 +22,13 @@ export default defineSignal({
   type: "Collection:S3/BulkReadFromUnfamiliarBucket",
   foundational: false,
   sources: ["cloudtrail"],
+  actions: ["s3:GetObject"],
   severity: 3,
   tactic: "TA0009",
   technique: "T1530",
   observe(a, ctx) {
     const bucket = a.resources[0];
-    if (a.action !== "s3:GetObject" || !bucket || failed(a)) return undefined;
+    if (!bucket || failed(a)) return undefined;
     const person = personOf(a);
     const own = settledPerson(a, ctx.baseline);
     const { who, profile } = own ? { who: a.session!, profile: own } : { who: a.actor, profile: ctx.baseline.actor(a.actor) };

@@ -19,6 +19,7 @@ export default defineSignal({
   type: "Exfiltration:S3/ObjectsCopiedToUnknownBucket",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: ["s3:CreateBucket", ...WRITES],
   severity: 7,
   tactic: "TA0010",
   technique: "T1537",
@@ -30,7 +31,7 @@ export default defineSignal({
       created.set(bucket, true, a.time);
       return undefined;
     }
-    if (!WRITES.has(a.action) || ctx.baseline.knownBucket(bucket) || created.get(bucket, a.time)) return undefined;
+    if (ctx.baseline.knownBucket(bucket) || created.get(bucket, a.time)) return undefined;
     const key = `${a.actor}\n${bucket}`;
     const w = ctx.state.windows("s3-copy-to-unknown-bucket", DAY).add(key, a.time, a.id);
     const bulk = w.count >= BULK_OBJECTS;

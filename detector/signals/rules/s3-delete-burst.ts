@@ -12,12 +12,13 @@ export default defineSignal({
   type: "Impact:S3/AnomalousBehavior.Delete",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: ["s3:DeleteObject", "s3:DeleteObjects"],
   severity: 7,
   tactic: "TA0040",
   technique: "T1485",
   observe(a, ctx) {
     const batch = a.action === "s3:DeleteObjects";
-    if ((!batch && a.action !== "s3:DeleteObject") || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const w = ctx.state.windows(batch ? "s3-delete-burst/batches" : "s3-delete-burst/singles", HOUR, 200).add(a.actor, a.time, a.id, 1, a.resources[0]);
     if (w.count < (batch ? BATCHES : SINGLES)) return undefined;
     const score = Math.max(apiScore(ctx, a), originScore(ctx, a));

@@ -13,11 +13,12 @@ export default defineSignal({
   type: "Discovery:S3/AnomalousBehavior",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...BUCKET_DISCOVERY],
   severity: 4,
   tactic: "TA0007",
   technique: "T1619",
   observe(a, ctx) {
-    if (!BUCKET_DISCOVERY.has(a.action) || a.actorType === "AWSService") return undefined;
+    if (a.actorType === "AWSService") return undefined;
     const api = apiScore(ctx, a);
     const origin = originScore(ctx, a);
     const score = Math.max(api, origin);

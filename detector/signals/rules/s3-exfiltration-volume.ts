@@ -20,11 +20,12 @@ export default defineSignal({
   type: "Exfiltration:S3/AnomalousBehavior",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: [...READS],
   severity: 6,
   tactic: "TA0009",
   technique: "T1530",
   observe(a, ctx) {
-    if (!READS.has(a.action) || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const person = personOf(a);
     const who = person ?? a.actor;
     const w = ctx.state.windows("s3-exfiltration-volume", DAY).add(who, a.time, a.id, a.bytes ?? 0, a.resources[0]);

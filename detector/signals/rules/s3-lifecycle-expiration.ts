@@ -9,11 +9,12 @@ export default defineSignal({
   type: "Impact:S3/LifecycleExpirationShortened",
   foundational: false,
   sources: ["cloudtrail"],
+  actions: ["s3:PutBucketLifecycle", "s3:PutBucketLifecycleConfiguration"],
   severity: 4,
   tactic: "TA0040",
   technique: "T1485",
   observe(a, ctx) {
-    if ((a.action !== "s3:PutBucketLifecycle" && a.action !== "s3:PutBucketLifecycleConfiguration") || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     const rules = asList(field(a.request, "LifecycleConfiguration", "Rule"));
     const days = rules.flatMap((r) => [field(r, "Expiration", "Days"), field(r, "NoncurrentVersionExpiration", "NoncurrentDays")]).map(Number).filter((d) => Number.isFinite(d));
     const shortest = Math.min(...days);

@@ -11,11 +11,12 @@ export default defineSignal({
   type: "Impact:S3/AnomalousBehavior.Write",
   foundational: true,
   sources: ["cloudtrail"],
+  actions: ["s3:CopyObject", "s3:PutObject"],
   severity: 8,
   tactic: "TA0040",
   technique: "T1486",
   observe(a, ctx) {
-    if ((a.action !== "s3:CopyObject" && a.action !== "s3:PutObject") || failed(a)) return undefined;
+    if (failed(a)) return undefined;
     if (field(a.request, SSE_C) === undefined && field(a.request, "SSECustomerAlgorithm") === undefined) return undefined;
     const w = ctx.state.windows("s3-ransom-encryption", HOUR, 200).add(a.actor, a.time, a.id, 1, a.resources[0]);
     if (w.count < BURST || !ctx.state.latch("s3-ransom-encryption", HOUR).first(a.actor, a.time)) return undefined;
