@@ -124,6 +124,7 @@ function printSummary(r: DetectResult, file: string): void {
   const st = r.stats;
   console.log(`\nvariant ${s.variant}: ${s.split}; anomaly model backend ${s.backend}`);
   console.log(`  records  read ${count(st.read)}, used ${count(st.used)}, rejected ${count(st.rejected)}, skipped by design ${count(st.skipped)} (NODATA/SKIPDATA)`);
+  if (st.late > 0) console.log(`    late ${count(st.late)}: delivered after their hour had been detected on (their file's stamp is over an hour after them); read with the next hour`);
   for (const [reason, n] of Object.entries(st.rejectsByReason)) console.log(`    rejected ${count(n)}: ${reason}`);
   for (const x of st.examples.slice(0, 5)) console.log(`    e.g. ${x.file}:${x.line}: ${x.reason}`);
   console.log(`  time     history ${s.seconds.history.toFixed(1)} s, training ${s.seconds.train.toFixed(1)} s, detection ${s.seconds.detect.toFixed(1)} s (${count(s.detectionActivities / Math.max(s.seconds.detect, 1e-3))} activities/s)`);

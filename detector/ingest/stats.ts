@@ -24,7 +24,7 @@ export interface IngestStats {
   bySource: Record<Source, number>;
   /** Files opened. */
   files: number;
-  /** Activities whose hour was already emitted by `runActivitiesByHour` (delivered in a later hour's batch). */
+  /** Activities whose hour had already been emitted when read hour by hour (`activitiesByHour`): delivered in a later hour's batch. */
   late: number;
 }
 
