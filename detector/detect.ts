@@ -29,8 +29,6 @@ export interface ActivitySource {
   detection(stats: IngestStats): AsyncIterable<Activity[]>;
   /** What the split is, for the summary ("history 2026-10-05 → 2026-10-12", "first 50% of the input"). */
   describe(): string;
-  /** Where history ends (ms); known once history has been read. */
-  historyEnd(): number;
 }
 
 /** Options of one detection run. */

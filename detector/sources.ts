@@ -3,45 +3,57 @@
  * directory read once, hour by hour, split at its evaluation start; or anyone's own files, split
  * at a fraction of their time span.
  */
+import { resolve } from "node:path";
 import type { Activity } from "./activity.ts";
 import type { ActivitySource } from "./detect.ts";
-import { activitiesByHour, groupFilesByHour, HOUR_MS, hourOf, runActivitiesByHour, type HourBatch } from "./ingest/by-hour.ts";
+import { activitiesByHour, fileStamp, groupFilesByHour, runActivitiesByHour, STAMP_DELAY_MS, type HourBatch } from "./ingest/by-hour.ts";
 import { listFiles, readActivities } from "./ingest/read.ts";
 import type { IngestStats } from "./ingest/stats.ts";
 import { sortByTimeThenId } from "./ingest/time-order.ts";
 
+const MINUTE_MS = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
 
 /**
- * A run's `events/` folder, read in one pass: hours before `evaluationStart` are history, the
- * rest is detected on. Nothing after `end` is read as detection input (there is none in a run).
+ * A run's `events/` folder, read in one pass: what happened before `evaluationStart` is history,
+ * the rest is detected on. Nothing after `end` is read as detection input (there is none in a run).
  */
 export function runSource(eventsDir: string, period: { start: number; evaluationStart: number; end: number; strict: boolean }): ActivitySource {
-  return hourlySource((stats) => runActivitiesByHour(eventsDir, { strict: period.strict, stats }), period.evaluationStart, () => `history ${iso(period.start)} → ${iso(period.evaluationStart)} UTC, detection → ${iso(period.end)} UTC`);
+  return hourlySource(
+    (stats) => runActivitiesByHour(eventsDir, { strict: period.strict, stats }),
+    () => period.evaluationStart,
+    () => `history ${iso(period.start)} → ${iso(period.evaluationStart)} UTC, detection → ${iso(period.end)} UTC`,
+  );
 }
 
-/** Hours read once, in one pass: those before `historyEnd`'s hour are history, the rest is detected on. */
-function hourlySource(read: (stats: IngestStats) => AsyncGenerator<HourBatch>, historyEnd: number, describe: () => string): ActivitySource {
+/**
+ * Hours read once, in one pass, split at a time: what happened before it is history, the rest is
+ * detected on. `cutAt` is asked once, with the time of the first activity read.
+ */
+function hourlySource(read: (stats: IngestStats) => AsyncGenerator<HourBatch>, cutAt: (firstTime: number) => number, describe: () => string): ActivitySource {
   let hours: AsyncGenerator<HourBatch> | undefined;
-  let pending: HourBatch | undefined;
-  const boundary = hourOf(historyEnd);
+  let pending: Activity[] | undefined;
   const open = (stats: IngestStats) => (hours ??= read(stats));
   return {
-    historyEnd: () => historyEnd,
     describe,
     async *history(stats) {
+      let cut: number | undefined;
       for (;;) {
         const next = await open(stats).next();
         if (next.done) return;
-        if (next.value.hour >= boundary) {
-          pending = next.value;
+        const batch = next.value.activities;
+        const at = (cut ??= cutAt(batch[0]!.time));
+        // Batches are sorted by time: the cut falls between two of its activities, or at its end.
+        const split = batch[batch.length - 1]!.time < at ? batch.length : batch.findIndex((a) => a.time >= at);
+        if (split > 0) yield split === batch.length ? batch : batch.slice(0, split);
+        if (split < batch.length) {
+          pending = batch.slice(split);
           return;
         }
-        yield next.value.activities;
       }
     },
     async *detection(stats) {
-      if (pending) yield pending.activities;
+      if (pending) yield pending;
       pending = undefined;
       for await (const batch of open(stats)) yield batch.activities;
     },
@@ -51,29 +63,35 @@ function hourlySource(read: (stats: IngestStats) => AsyncGenerator<HourBatch>, h
 /**
  * Anyone's files (any supported format); the first `historyFraction` of their time span is
  * history. When every file's name carries its delivery stamp (the S3 layout CloudTrail, VPC flow
- * logs and Resolver query logs are delivered in), they stream hour by hour in bounded memory and
- * the span is the stamps' ({@link stampedInputSource}); otherwise they are read whole and sorted.
+ * logs and Resolver query logs are delivered in), they stream hour by hour in bounded memory
+ * ({@link stampedInputSource}); otherwise they are read whole and sorted, and the summary names
+ * a file without a stamp. A file named twice (a folder and a file in it) is read once.
  */
 export function inputSource(paths: string[], opts: { historyFraction: number; strict: boolean }): ActivitySource {
-  const files = paths.flatMap((p) => listFiles(p));
-  const { groups } = groupFilesByHour(files);
-  return groups && groups.size > 0 ? stampedInputSource(groups, opts) : wholeInputSource(paths, opts);
+  const seen = new Set<string>();
+  const files = paths.flatMap((p) => listFiles(p)).filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)));
+  const { groups, unstamped } = groupFilesByHour(files);
+  if (groups && groups.size > 0) return stampedInputSource(groups, Math.max(...files.map((f) => fileStamp(f)!)), opts);
+  return wholeInputSource(files, unstamped, opts);
 }
 
 /**
- * Files grouped by the hours their stamps give, streamed hour by hour: history is the first
- * `historyFraction` of those hours (at least one, and at least one left to detect on).
+ * Stamped files, streamed hour by hour. The span runs from the first record to the latest stamp
+ * less the usual delivery delay (a file is stamped a few minutes after its last record); history
+ * is its first `historyFraction`, to the minute.
  */
-function stampedInputSource(groups: ReadonlyMap<number, readonly string[]>, opts: { historyFraction: number; strict: boolean }): ActivitySource {
-  const hours = [...groups.keys()];
-  const first = Math.min(...hours);
-  const span = Math.max(...hours) + 1 - first;
-  const historyHours = Math.min(Math.max(1, Math.round(span * opts.historyFraction)), Math.max(1, span - 1));
-  const cut = (first + historyHours) * HOUR_MS;
+function stampedInputSource(groups: ReadonlyMap<number, readonly string[]>, latestStamp: number, opts: { historyFraction: number; strict: boolean }): ActivitySource {
+  const end = latestStamp - STAMP_DELAY_MS;
+  let first: number | undefined;
+  let cut: number | undefined;
+  const share = `the first ${Math.round(opts.historyFraction * 100)}% of the time from the first record to the last file's delivery stamp is history`;
   return hourlySource(
     (stats) => activitiesByHour(groups, { strict: opts.strict, stats }),
-    cut,
-    () => `the first ${Math.round(opts.historyFraction * 100)}% of the hours the files' delivery stamps span is history (${iso(first * HOUR_MS)} → ${iso(cut)} UTC), read hour by hour; detection on the rest (→ ${iso((first + span) * HOUR_MS)} UTC)`,
+    (firstTime) => {
+      first = firstTime;
+      return (cut = Math.floor((firstTime + Math.max(0, end - firstTime) * opts.historyFraction) / MINUTE_MS) * MINUTE_MS);
+    },
+    () => (first !== undefined && cut !== undefined ? `${share} (${iso(first)} → ${iso(cut)} UTC), read hour by hour; detection on the rest (→ ${iso(end)} UTC)` : `${share}, read hour by hour`),
   );
 }
 
@@ -82,14 +100,14 @@ function stampedInputSource(groups: ReadonlyMap<number, readonly string[]>, opts
  * by time; the first `historyFraction` of the time span is history. Meant for exports of a size
  * that fits in memory.
  */
-function wholeInputSource(paths: string[], opts: { historyFraction: number; strict: boolean }): ActivitySource {
+function wholeInputSource(files: string[], unstamped: string | undefined, opts: { historyFraction: number; strict: boolean }): ActivitySource {
   let all: Activity[] | undefined;
   let split = 0;
   let cut = 0;
   const load = async (stats: IngestStats) => {
     if (all) return all;
     const read: Activity[] = [];
-    for await (const batch of readActivities(paths, { strict: opts.strict, stats })) for (const a of batch) read.push(a);
+    for await (const batch of readActivities(files, { strict: opts.strict, stats })) for (const a of batch) read.push(a);
     all = sortByTimeThenId(read);
     if (all.length > 0) {
       const first = all[0]!.time;
@@ -101,8 +119,11 @@ function wholeInputSource(paths: string[], opts: { historyFraction: number; stri
   };
   const BATCH = 4096;
   return {
-    historyEnd: () => cut,
-    describe: () => (all && all.length ? `the first ${Math.round(opts.historyFraction * 100)}% of the input's time span is history (${iso(all[0]!.time)} → ${iso(cut)} UTC, ${split.toLocaleString("en-US")} activities), read whole; detection on the rest` : `the first ${Math.round(opts.historyFraction * 100)}% of the input's time span is history`),
+    describe: () => {
+      const share = `the first ${Math.round(opts.historyFraction * 100)}% of the input's time span is history`;
+      const whole = `read whole${unstamped ? ` (${unstamped} has no delivery stamp in its name)` : ""}`;
+      return all && all.length ? `${share} (${iso(all[0]!.time)} → ${iso(cut)} UTC, ${split.toLocaleString("en-US")} activities), ${whole}; detection on the rest` : `${share}, ${whole}`;
+    },
     async *history(stats) {
       const rows = await load(stats);
       for (let i = 0; i < split; i += BATCH) yield rows.slice(i, Math.min(i + BATCH, split));

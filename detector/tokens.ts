@@ -8,6 +8,8 @@ import type { Token, TrainingActivity } from "./model.ts";
 
 /** Distinct values kept per token kind; past this a kind's memory starts afresh (it only saves work). */
 const TOKENS_KEPT = 100_000;
+/** Values longer than this (absurd ones, up to the 64 KiB value bound) are not kept. */
+const TOKEN_KEPT_CHARS = 256;
 
 /**
  * One token string per value, so that every rule asking about the same activity hands the models
@@ -19,8 +21,10 @@ function tokenMaker(kind: string): (value: string | number) => Token {
   return (value) => {
     let token = made.get(value);
     if (token === undefined) {
+      token = `${kind}:${value}`;
+      if (token.length > TOKEN_KEPT_CHARS) return token;
       if (made.size >= TOKENS_KEPT) made.clear();
-      made.set(value, (token = `${kind}:${value}`));
+      made.set(value, token);
     }
     return token;
   };

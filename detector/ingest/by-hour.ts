@@ -14,10 +14,11 @@ import type { Activity } from "../activity.ts";
 import { listFiles, readFileActivities, type ReadOptions } from "./read.ts";
 import { sortByTimeThenId } from "./time-order.ts";
 
-/** One hour in ms. */
-export const HOUR_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
+/** How long after its last record a file is stamped, about: seqlab's delay, and CloudTrail's usual one. */
+export const STAMP_DELAY_MS = 5 * 60_000;
 /** How long after its hour seqlab names a file (and an upper bound for CloudTrail's delivery delay). */
-const NAME_DELAY_MS = HOUR_MS + 5 * 60_000;
+const NAME_DELAY_MS = HOUR_MS + STAMP_DELAY_MS;
 const STAMP = /_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z_/;
 
 /** One hour of activities of every source and account, sorted by (time, id). */
@@ -30,12 +31,16 @@ export interface HourBatch {
 /** The hour since the epoch a time falls in. */
 export const hourOf = (time: number): number => Math.floor(time / HOUR_MS);
 
+/** The delivery stamp in a file's name (ms), or undefined when it has none. */
+export function fileStamp(file: string): number | undefined {
+  const m = STAMP.exec(basename(file));
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])) : undefined;
+}
+
 /** The earliest hour a file may hold, from the stamp in its name, or undefined when it has none. */
 export function fileHour(file: string): number | undefined {
-  const m = STAMP.exec(basename(file));
-  if (!m) return undefined;
-  const stamp = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  return hourOf(stamp - NAME_DELAY_MS);
+  const stamp = fileStamp(file);
+  return stamp === undefined ? undefined : hourOf(stamp - NAME_DELAY_MS);
 }
 
 /**

@@ -32,6 +32,15 @@ describe("wholeDocumentActivities", () => {
     expect(wholeDocumentActivities(doc({ Records: [] }))).toEqual([]);
   });
 
+  it("reads records that name Records inside them or use \\u00 escapes exactly as the record-by-record reader does", async () => {
+    const [a, b] = cloudTrailRecords(2);
+    const odd = [{ ...a, requestParameters: { Records: [{ x: 1 }] } }, { ...b, userAgent: "caf\u00e9-cli", requestParameters: { note: "Rec\u006frds" } }];
+    const text = JSON.stringify({ Records: odd }).replace("café", "caf\\u00e9");
+    const whole = wholeDocumentActivities(Buffer.from(text));
+    expect(whole?.map((x) => x.id)).toEqual(["evt-0000", "evt-0001"]);
+    expect(whole).toEqual((await readAll([writeFixture(tempDir(), "odd.ndjson", odd.map((r) => JSON.stringify(r)).join("\n"))])).activities);
+  });
+
   it("leaves to the record-by-record reader what it alone reads right", () => {
     const [a, b] = cloudTrailRecords(2);
     const declined = {
@@ -41,6 +50,7 @@ describe("wholeDocumentActivities", () => {
       "another array after": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Note":[1]}`),
       "no closing brace": Buffer.from(`{"Records":[${JSON.stringify(a)}]`),
       "text after the document": Buffer.from(`{"Records":[${JSON.stringify(a)}]} x`),
+      "a head spaced with what JSON does not call whitespace": Buffer.from(`{\f"Records":[${JSON.stringify(a)}]}`),
       "Records named twice": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Records":[${JSON.stringify(b)}]}`),
       "Records named again through an escape": Buffer.from(`{"Records":[${JSON.stringify(a)}],"Rec\\u006frds":[${JSON.stringify(b)}]}`),
       "broken JSON": Buffer.from(`{"Records":[${JSON.stringify(a)},{"eventID":`),

@@ -11,7 +11,7 @@ import { isRejection, MAX_VALUE_CHARS, valueBoundRejection } from "./reject.ts";
 import { MAX_RECORD_BYTES } from "./splitters.ts";
 
 /** `{"Records":[` at the start: the array the record-by-record reader would take is this one. */
-const RECORDS_AT_START = /^\s*\{\s*"Records"\s*:\s*\[/;
+const RECORDS_AT_START = /^[ \t\n\r]*\{[ \t\n\r]*"Records"[ \t\n\r]*:[ \t\n\r]*\[/;
 
 /** Whether a UTF-16 code unit is JSON whitespace. */
 const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;

@@ -37,11 +37,13 @@ export interface SignalEngine {
 const SWEEP_EVERY = 5 * MINUTE;
 /** Distinct actions per source whose rule lists are kept; past this the memory starts afresh. */
 const ACTIONS_KEPT = 10_000;
+/** Actions longer than this (absurd ones, up to the 64 KiB value bound) are not kept. */
+const ACTION_KEPT_CHARS = 256;
 /** Actor refs kept; past this the memory starts afresh (it only saves work). */
 const REFS_KEPT = 100_000;
 
 /** What `observe` returns for the many activities that raise nothing (one array, not one each). */
-const NONE: readonly Signal[] = [];
+const NONE: readonly Signal[] = Object.freeze([]);
 
 /** Pick the definitions named by ids or types; unknown names are an error with a suggestion. */
 export function selectDefinitions(all: readonly SignalDefinition[], names: readonly string[] | undefined): SignalDefinition[] {
@@ -72,8 +74,10 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
     let rules = lists.get(a.action);
     if (!rules) {
       rules = (bySource.get(a.source) ?? []).filter((d) => !d.actions || d.actions.includes(a.action));
-      if (lists.size >= ACTIONS_KEPT) lists.clear();
-      lists.set(a.action, rules);
+      if (a.action.length <= ACTION_KEPT_CHARS) {
+        if (lists.size >= ACTIONS_KEPT) lists.clear();
+        lists.set(a.action, rules);
+      }
     }
     return rules;
   };
