@@ -33,7 +33,7 @@ export async function benchDetect(quick: boolean, log: (line: string) => void): 
     const files = listFiles(events).map((f) => join(events, f));
     // Detection reads only the evaluation period: the floor reads the same files.
     const evaluationStart = Date.parse(truth.period.evaluationStart);
-    // The floor is measured before and after detection and averaged: this machine's speed drifts
+    // The floor is measured before and after detection and pooled: this machine's speed drifts
     // by a fifth within minutes, and one sample of it moved the ratio more than any change did.
     let floorRecords = 0;
     let floorSeconds = 0;

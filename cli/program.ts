@@ -37,7 +37,7 @@ export function buildProgram(): Command {
     .option("--input <path...>", "your own logs: CloudTrail S3-layout folders, {\"Records\":[...]} files, NDJSON, .gz, lookup-events output, VPC flow and Route 53 Resolver files; read hour by hour when every file name carries its S3 delivery stamp, else read whole")
     .option("--out <dir>", "with --input: where findings/<variant>.ndjson goes")
     .option("--variant <name|file...>", "built-in variants (detector/variants/*.json) or variant JSON files", [...DETECT_DEFAULTS.variant])
-    .option("--history-fraction <f>", "with --input: the first part of the input's time span (of the hours its delivery stamps span, when every file has one) used as history for learning", DETECT_DEFAULTS.historyFraction)
+    .option("--history-fraction <f>", "with --input: the first part of the input's time span (from the first record to the last file's delivery stamp, when every file has one) used as history for learning", DETECT_DEFAULTS.historyFraction)
     .option("--model <file>", "use a saved anomaly model instead of training one")
     .option("--save-model <file>", "save the trained anomaly model")
     .option("--intel <file>", "threat intel in seqlab's intel.json format (default: the run's intel.json)")

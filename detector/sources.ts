@@ -71,7 +71,8 @@ export function inputSource(paths: string[], opts: { historyFraction: number; st
   const seen = new Set<string>();
   const files = paths.flatMap((p) => listFiles(p)).filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)));
   const { groups, unstamped } = groupFilesByHour(files);
-  if (groups && groups.size > 0) return stampedInputSource(groups, Math.max(...files.map((f) => fileStamp(f)!)), opts);
+  // A loop, not Math.max(...): an S3 dump can hold more files than a call takes arguments.
+  if (groups && groups.size > 0) return stampedInputSource(groups, files.reduce((latest, f) => Math.max(latest, fileStamp(f)!), -Infinity), opts);
   return wholeInputSource(files, unstamped, opts);
 }
 
