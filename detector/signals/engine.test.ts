@@ -4,7 +4,9 @@ import type { ActorRef } from "../model.ts";
 import { actorRefOf } from "../peers.ts";
 import { defineSignal } from "./define.ts";
 import { createSignalEngine } from "./engine.ts";
-import { ACCOUNT, ct, fakeModel, INTEL, OTHER_ACCOUNT } from "./testing.ts";
+import { ACCOUNT, ALICE, ct, fakeModel, INTEL, OTHER_ACCOUNT } from "./testing.ts";
+
+const OTHER_ALICE = `arn:aws:iam::${ACCOUNT}:user/alice-admin`;
 
 describe("signal engine", () => {
   it("gives rules the actor ref of each activity's own actor, type and account", () => {
@@ -44,5 +46,23 @@ describe("signal engine", () => {
     for (const action of ["s3:GetObject", "s3:PutObject", "s3:GetObject", "s3:PutBucketPolicy"]) engine.observe(ct(action));
     engine.observe({ ...ct("s3:PutObject"), source: "runtime" });
     expect(seen).toEqual(["any s3:GetObject", "any s3:PutObject", "puts s3:PutObject", "any s3:GetObject", "any s3:PutBucketPolicy", "puts s3:PutBucketPolicy"]);
+  });
+
+  it("asks the model about an actor and a token once, and answers each actor its own score", () => {
+    const asked: string[] = [];
+    const model = fakeModel({ [`${OTHER_ALICE}|api:s3:GetObject`]: 0.9 }, 0.1);
+    const counting = { name: "counting", score: (actor: ActorRef, token: string) => (asked.push(`${actor.key} ${token}`), model.score(actor, token)) };
+    const answers: number[] = [];
+    const probe = defineSignal({
+      id: "probe", type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], severity: 1, tactic: "TA0007",
+      observe(a, ctx) {
+        answers.push(ctx.anomaly(a, `api:${a.action}`), ctx.anomaly(a, `api:${a.action}`));
+        return undefined;
+      },
+    });
+    const engine = createSignalEngine({ baseline: buildBaseline([], INTEL, 0), model: counting, intel: INTEL, definitions: [probe] });
+    for (const actor of [undefined, OTHER_ALICE, undefined, OTHER_ALICE]) engine.observe(ct("s3:GetObject", actor ? { actor } : {}));
+    expect(answers).toEqual([0.1, 0.1, 0.9, 0.9, 0.1, 0.1, 0.9, 0.9]);
+    expect(asked).toEqual([`${ALICE} api:s3:GetObject`, `${OTHER_ALICE} api:s3:GetObject`]);
   });
 });

@@ -37,10 +37,12 @@ export interface SignalEngine {
 const SWEEP_EVERY = 5 * MINUTE;
 /** Distinct actions per source whose rule lists are kept; past this the memory starts afresh. */
 const ACTIONS_KEPT = 10_000;
-/** Actions longer than this (absurd ones, up to the 64 KiB value bound) are not kept. */
-const ACTION_KEPT_CHARS = 256;
+/** Actions and tokens longer than this (absurd values, up to the 64 KiB bound) are not kept as keys. */
+const KEPT_CHARS = 256;
 /** Actor refs kept; past this the memory starts afresh (it only saves work). */
 const REFS_KEPT = 100_000;
+/** Model scores kept (per actor ref and token); past this the memory starts afresh. */
+const SCORES_KEPT = 1_000_000;
 
 /** What `observe` returns for the many activities that raise nothing (one array, not one each). */
 const NONE: readonly Signal[] = Object.freeze([]);
@@ -74,7 +76,7 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
     let rules = lists.get(a.action);
     if (!rules) {
       rules = (bySource.get(a.source) ?? []).filter((d) => !d.actions || d.actions.includes(a.action));
-      if (a.action.length <= ACTION_KEPT_CHARS) {
+      if (a.action.length <= KEPT_CHARS) {
         if (lists.size >= ACTIONS_KEPT) lists.clear();
         lists.set(a.action, rules);
       }
@@ -82,18 +84,16 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
     return rules;
   };
 
-  // Per-activity memo: the actor ref and model scores are asked by several rules. Refs are also
-  // kept per actor (a ref depends only on the actor's key, type and account), since working out
-  // a role's peer group takes several regular expressions.
+  // Per-activity memo: the actor ref is asked by several rules. Refs are also kept per actor (a
+  // ref depends only on the actor's key, type and account), since working out a role's peer group
+  // takes several regular expressions.
   let memoFor: Activity | undefined;
   let memoRef: ActorRef | undefined;
-  const memoScores = new Map<Token, number>();
   const refs = new Map<string, ActorRef>();
   const refOf = (a: Activity): ActorRef => {
     if (memoFor !== a) {
       memoFor = a;
       memoRef = undefined;
-      memoScores.clear();
     }
     if (memoRef) return memoRef;
     let ref = refs.get(a.actor);
@@ -103,6 +103,11 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
     }
     return (memoRef = ref);
   };
+
+  // Model scores, per actor ref and token, across activities: an actor asks about the same few
+  // APIs, networks and tools all day, and the model's answer to each never changes.
+  const scores = new Map<ActorRef, Map<Token, number>>();
+  let scoresKept = 0;
 
   const state = new SignalState();
   const ctx: SignalContext = {
@@ -114,8 +119,21 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
     actorRef: refOf,
     anomaly(a, token) {
       const ref = refOf(a);
-      let s = memoScores.get(token);
-      if (s === undefined) memoScores.set(token, (s = options.model.score(ref, token)));
+      let byToken = scores.get(ref);
+      let s = byToken?.get(token);
+      if (s === undefined) {
+        s = options.model.score(ref, token);
+        if (token.length <= KEPT_CHARS) {
+          if (scoresKept >= SCORES_KEPT) {
+            scores.clear();
+            scoresKept = 0;
+            byToken = undefined;
+          }
+          if (!byToken) scores.set(ref, (byToken = new Map()));
+          byToken.set(token, s);
+          scoresKept++;
+        }
+      }
       return s;
     },
   };
