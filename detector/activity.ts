@@ -31,6 +31,11 @@ export interface Activity {
   actorAccount: string;
   /** Role session name or federated user name. */
   session?: string;
+  /**
+   * For a federated user: the IAM user whose keys minted its credentials with
+   * `sts:GetFederationToken` (CloudTrail `sessionContext.sessionIssuer.arn`).
+   */
+  issuer?: string;
   accessKeyId?: string;
   /** `service:Event` for CloudTrail (`iam:CreateUser`); for other sources see ingest's docs (`flow:ACCEPT`, `dns:query`, `process:start`, ...). */
   action: string;

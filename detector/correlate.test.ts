@@ -32,6 +32,16 @@ describe("Correlator", () => {
     expect(closed.map((g) => g.signals.length).sort()).toEqual([1, 2]);
   });
 
+  it("links a federated user's signals to the IAM user that minted it, whatever key its console session uses", () => {
+    const { c, closed } = correlator();
+    const federated = `arn:aws:sts::${ACCOUNT}:federated-user/bob`;
+    c.add(signal({ minute: 0, activity: { actor: BOB, accessKeyId: "AKIABOBEXAMPLE" } }));
+    c.add(signal({ minute: 300, type: "Persistence:IAMUser/AnomalousBehavior", activity: { actor: federated, actorType: "FederatedUser", issuer: BOB, accessKeyId: "ASIACONSOLEEXAMPLE" } }));
+    c.add(signal({ minute: 310, activity: { actor: `arn:aws:sts::${ACCOUNT}:federated-user/carol`, actorType: "FederatedUser", issuer: `arn:aws:iam::${ACCOUNT}:user/carol`, accessKeyId: "ASIACAROLEXAMPLE" } }));
+    c.finish();
+    expect(closed.map((g) => [...g.actors].sort())).toEqual([[BOB, federated].sort(), [`arn:aws:sts::${ACCOUNT}:federated-user/carol`]]);
+  });
+
   it("starts a new group once a window has passed with nothing new", () => {
     const { c, closed } = correlator();
     c.add(signal({ minute: 0 }));

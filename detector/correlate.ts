@@ -190,6 +190,9 @@ export class Correlator {
       }
     }
     if (a.actorType === "IAMUser" || a.actorType === "FederatedUser" || a.actorType === "Root") out.push(`actor:${a.actor}`);
+    // A federated user acts with its issuer's rights, often from a console session whose key
+    // nothing else links: one identity chain with the IAM user that minted it.
+    if (a.issuer) out.push(`actor:${a.issuer}`);
     if (a.actorType === "AssumedRole" && a.session) {
       out.push(`session:${a.actor}#${a.session}`);
       if (isInstanceId(a.session)) out.push(...this.instanceEntities(a.session));

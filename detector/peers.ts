@@ -38,6 +38,19 @@ export function actorRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAccou
 }
 
 /**
+ * The actor the models judge an activity's actor as, given the actors of the history: its own
+ * ref, or, for a federated user the history never saw, the ref of the IAM user that minted it.
+ * A federated user can do no more than its issuer (tools like aws-vault mint one per console
+ * sign-in), so its first steps are weighed against that user's habits rather than borrowed from
+ * the whole account, where an administrator's make anything look usual.
+ */
+export function judgedRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAccount" | "issuer">, historyRef: (key: string) => ActorRef | undefined): ActorRef {
+  const own = actorRefOf(a);
+  if (a.issuer === undefined || historyRef(a.actor)) return own;
+  return historyRef(a.issuer) ?? own;
+}
+
+/**
  * The person behind an IAM Identity Center session: `<role ARN>#<session name>` when the role is a
  * permission set (`AWSReservedSSO_…`), whose session name Identity Center sets to the user's name;
  * undefined for every other actor (any other role's session name is chosen by whoever assumes it,

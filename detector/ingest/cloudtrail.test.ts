@@ -43,6 +43,20 @@ describe("actor keys", () => {
     expect(activity({ userIdentity: { type: "AWSAccount", principalId: "ANONYMOUS_PRINCIPAL" } })).toMatchObject({ actor: "anonymous" });
   });
 
+  it("keeps the IAM user whose keys minted a federated user's credentials as its issuer", () => {
+    const federated = {
+      type: "FederatedUser",
+      principalId: "111122223333:bob",
+      arn: "arn:aws:sts::111122223333:federated-user/bob",
+      accountId: "111122223333",
+      accessKeyId: "ASIAFEDERATEDEXAMPLE",
+      sessionContext: { sessionIssuer: { type: "IAMUser", principalId: "AIDAEXAMPLE", arn: "arn:aws:iam::111122223333:user/bob", accountId: "111122223333", userName: "bob" } },
+    };
+    expect(activity({ userIdentity: federated })).toMatchObject({ actor: "arn:aws:sts::111122223333:federated-user/bob", issuer: "arn:aws:iam::111122223333:user/bob" });
+    // A role's issuer is the role itself, already its actor key.
+    expect(activity({ userIdentity: roleSession })).not.toHaveProperty("issuer");
+  });
+
   it("tells the account acted in from the identity's own account", () => {
     expect(activity({ userIdentity: roleSession, recipientAccountId: "444455556666" })).toMatchObject({ account: "444455556666", actorAccount: "111122223333" });
   });

@@ -63,8 +63,8 @@ function roleFromSessionArn(arn: string): string | undefined {
   return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : undefined;
 }
 
-/** Who acted: the actor key, its type and the session name (see Activity.actor). */
-function actorOf(ui: Obj, eventSource: string): { actor: string; actorType: ActorType; session?: string } {
+/** Who acted: the actor key, its type, the session name and a federated user's issuer (see Activity.actor). */
+function actorOf(ui: Obj, eventSource: string): { actor: string; actorType: ActorType; session?: string; issuer?: string } {
   const type = str(ui.type);
   const arn = str(ui.arn);
   switch (type) {
@@ -79,7 +79,10 @@ function actorOf(ui: Obj, eventSource: string): { actor: string; actorType: Acto
     }
     case "FederatedUser": {
       const actor = arn ?? str(ui.principalId) ?? "unknown-federated-user";
-      return { actor, actorType: "FederatedUser", session: actor.slice(actor.lastIndexOf("/") + 1) };
+      const ctx = isObj(ui.sessionContext) ? ui.sessionContext : undefined;
+      const issuer = ctx && isObj(ctx.sessionIssuer) ? str(ctx.sessionIssuer.arn) : undefined;
+      const session = actor.slice(actor.lastIndexOf("/") + 1);
+      return issuer ? { actor, actorType: "FederatedUser", session, issuer } : { actor, actorType: "FederatedUser", session };
     }
     case "Root":
       return { actor: `root:${str(ui.accountId) ?? ""}`, actorType: "Root" };
@@ -132,7 +135,7 @@ export function cloudTrailActivity(r: unknown): Activity | Rejection {
   const eventSource = r.eventSource as string;
   const svc = service(eventSource)!;
   const eventName = r.eventName as string;
-  const { actor, actorType, session } = actorOf(ui, eventSource);
+  const { actor, actorType, session, issuer } = actorOf(ui, eventSource);
   const request = isObj(r.requestParameters) ? r.requestParameters : undefined;
   const response = isObj(r.responseElements) ? r.responseElements : undefined;
   const extra = isObj(r.additionalEventData) ? r.additionalEventData : undefined;
@@ -153,6 +156,7 @@ export function cloudTrailActivity(r: unknown): Activity | Rejection {
     resources: resourcesOf(svc, request, r.resources),
   };
   if (session !== undefined) a.session = session;
+  if (issuer !== undefined) a.issuer = issuer;
   const accessKeyId = str(ui.accessKeyId);
   if (accessKeyId) a.accessKeyId = accessKeyId;
   const sourceIp = str(r.sourceIPAddress);

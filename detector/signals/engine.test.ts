@@ -32,6 +32,25 @@ describe("signal engine", () => {
     expect(seen.map((r) => r.peerGroup)).toEqual([`${ACCOUNT}|IAMUser`, `${ACCOUNT}|role:orders-api-task`, `${ACCOUNT}|role:orders-api-task`, `${OTHER_ACCOUNT}|role:orders-api-task`, `${ACCOUNT}|Unknown`]);
   });
 
+  it("judges a federated user the history never saw as the IAM user that minted it, and a known one as itself", () => {
+    const seen: ActorRef[] = [];
+    const probe = defineSignal({
+      id: "probe", type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], severity: 1, tactic: "TA0007",
+      observe(a, ctx) {
+        seen.push(ctx.actorRef(a));
+        return undefined;
+      },
+    });
+    const federated = (name: string, issuer: string) => ct("iam:AttachUserPolicy", { actor: `arn:aws:sts::${ACCOUNT}:federated-user/${name}`, actorType: "FederatedUser", session: name, issuer });
+    const known = federated("alice", ALICE);
+    const history = [ct("s3:ListBuckets"), known];
+    const baseline = buildBaseline(history, INTEL, Math.max(...history.map((a) => a.time)) + 1);
+    const engine = createSignalEngine({ baseline, model: fakeModel(), intel: INTEL, definitions: [probe] });
+    const unknownIssuer = `arn:aws:iam::${ACCOUNT}:user/nobody`;
+    for (const a of [federated("alice-vault", ALICE), known, federated("mallory", unknownIssuer), federated("alice-vault", ALICE)]) engine.observe(a);
+    expect(seen.map((r) => r.key)).toEqual([ALICE, known.actor, `arn:aws:sts::${ACCOUNT}:federated-user/mallory`, ALICE]);
+  });
+
   it("shows a rule only the sources and actions it declares", () => {
     const seen: string[] = [];
     const probe = (id: string, actions?: string[]) =>

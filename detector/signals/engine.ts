@@ -6,7 +6,7 @@
 import type { Activity, Source } from "../activity.ts";
 import type { IntelIndex } from "../intel.ts";
 import type { ActorRef, AnomalyModel, Baseline, Token } from "../model.ts";
-import { actorRefOf } from "../peers.ts";
+import { judgedRefOf } from "../peers.ts";
 import type { Signal } from "../signal.ts";
 import { unknownNameMessage } from "../../schema/did-you-mean.ts";
 import type { SignalContext, SignalDefinition } from "./define.ts";
@@ -85,23 +85,24 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
   };
 
   // Per-activity memo: the actor ref is asked by several rules. Refs are also kept per actor (a
-  // ref depends only on the actor's key, type and account), since working out a role's peer group
-  // takes several regular expressions.
+  // ref depends only on the actor's key, type, account and issuer), since working out a role's
+  // peer group takes several regular expressions.
   let memoFor: Activity | undefined;
   let memoRef: ActorRef | undefined;
-  const refs = new Map<string, ActorRef>();
+  const refs = new Map<string, { actorType: string; account: string; issuer: string | undefined; ref: ActorRef }>();
+  const historyRef = (key: string) => options.baseline.actor(key)?.ref;
   const refOf = (a: Activity): ActorRef => {
     if (memoFor !== a) {
       memoFor = a;
       memoRef = undefined;
     }
     if (memoRef) return memoRef;
-    let ref = refs.get(a.actor);
-    if (!ref || ref.actorType !== a.actorType || ref.account !== a.actorAccount) {
+    let kept = refs.get(a.actor);
+    if (!kept || kept.actorType !== a.actorType || kept.account !== a.actorAccount || kept.issuer !== a.issuer) {
       if (refs.size >= REFS_KEPT) refs.clear();
-      refs.set(a.actor, (ref = actorRefOf(a)));
+      refs.set(a.actor, (kept = { actorType: a.actorType, account: a.actorAccount, issuer: a.issuer, ref: judgedRefOf(a, historyRef) }));
     }
-    return (memoRef = ref);
+    return (memoRef = kept.ref);
   };
 
   // Model scores, per actor ref and token, across activities: an actor asks about the same few
