@@ -18,7 +18,7 @@ export interface SignalContext {
   anomalyThreshold: number;
   /** Per-engine memory: sliding windows, latches and timed maps, evicted by event time. */
   state: SignalState;
-  /** The activity's actor as the models see it (computed once per activity). */
+  /** The activity's actor as the models judge it (peers.ts `judgedRefOf`; computed once per activity). */
   actorRef(a: Activity): ActorRef;
   /** The model's score of a token for the activity's actor (memoised per activity). */
   anomaly(a: Activity, token: Token): number;
