@@ -32,8 +32,9 @@ export interface Activity {
   /** Role session name or federated user name. */
   session?: string;
   /**
-   * For a federated user: the IAM user whose keys minted its credentials with
-   * `sts:GetFederationToken` (CloudTrail `sessionContext.sessionIssuer.arn`).
+   * For a federated user: the actor key of whoever minted its credentials with
+   * `sts:GetFederationToken` (CloudTrail `sessionContext.sessionIssuer`): the IAM user's ARN, or
+   * `root:<account>`.
    */
   issuer?: string;
   accessKeyId?: string;

@@ -88,6 +88,8 @@ export class BaselineBuilder {
   private readonly ipUse = new Map<string, IpUse>();
   private readonly sharedIps = new Set<string>();
   private readonly buckets = new Set<string>();
+  /** Issuer → the federated users it minted. */
+  private readonly minted = new Map<string, Set<string>>();
   private readonly minActors: number;
   private readonly minAccounts: number;
   private readonly maxIps: number;
@@ -105,6 +107,11 @@ export class BaselineBuilder {
   /** Count one history activity. */
   add(a: Activity): void {
     if (a.time >= this.historyEnd) return;
+    if (a.issuer !== undefined) {
+      let users = this.minted.get(a.issuer);
+      if (!users) this.minted.set(a.issuer, (users = new Set()));
+      users.add(a.actor);
+    }
     const acc = this.accumulatorOf(a);
     acc.count++;
     acc.accounts.add(a.account);
@@ -188,6 +195,7 @@ export class BaselineBuilder {
     const accountTokens = this.accountTokens;
     const sharedIps = this.sharedIps;
     const buckets = this.buckets;
+    const minted = this.minted;
     const historyEnd = this.historyEnd;
     return {
       historyEnd,
@@ -197,6 +205,7 @@ export class BaselineBuilder {
       peers: (group) => peers.get(group) ?? [],
       isSharedIp: (ip) => sharedIps.has(ip),
       knownBucket: (name) => buckets.has(name),
+      federatedUsersOf: (issuer) => minted.get(issuer)?.size ?? 0,
     };
   }
 

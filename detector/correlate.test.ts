@@ -12,6 +12,7 @@ function correlator(): { c: Correlator; closed: SequenceGroup[]; scorings: () =>
     windowMs: 24 * HOUR,
     scope: "organization",
     isSharedIp: () => false,
+    isBroker: (issuer) => issuer.endsWith("/broker"),
     instanceGroup: () => undefined,
     score: () => (scorings++, 0),
     threshold: 10,
@@ -40,6 +41,20 @@ describe("Correlator", () => {
     c.add(signal({ minute: 310, activity: { actor: `arn:aws:sts::${ACCOUNT}:federated-user/carol`, actorType: "FederatedUser", issuer: `arn:aws:iam::${ACCOUNT}:user/carol`, accessKeyId: "ASIACAROLEXAMPLE" } }));
     c.finish();
     expect(closed.map((g) => [...g.actors].sort())).toEqual([[BOB, federated].sort(), [`arn:aws:sts::${ACCOUNT}:federated-user/carol`]]);
+  });
+
+  it("does not link the federated users of an identity broker through it, known from history or seen minting many", () => {
+    const { c, closed } = correlator();
+    const person = (issuer: string, name: string, minute: number) =>
+      signal({ minute, activity: { actor: `arn:aws:sts::${ACCOUNT}:federated-user/${name}`, actorType: "FederatedUser", issuer, accessKeyId: `ASIA${name.toUpperCase()}EXAMPLE`, sourceIp: `86.1.1.${minute}` } });
+    const known = `arn:aws:iam::${ACCOUNT}:user/broker`;
+    const unknown = `arn:aws:iam::${ACCOUNT}:user/portal`;
+    c.add(person(known, "ann", 1));
+    c.add(person(known, "ben", 2));
+    // A portal the history never saw: linked until it has minted for more people than a person could be.
+    for (let i = 0; i < 9; i++) c.add(person(unknown, `user${i}`, 10 + i));
+    c.finish();
+    expect(closed.map((g) => g.signals.length).sort((a, b) => a - b)).toEqual([1, 1, 1, 1, 1, 6]);
   });
 
   it("starts a new group once a window has passed with nothing new", () => {

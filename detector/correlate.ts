@@ -36,6 +36,8 @@ export interface CorrelatorOptions {
   scope: "account" | "organization";
   /** Shared infrastructure (NAT gateways, offices, CI runners) must not link unrelated actors. */
   isSharedIp(ip: string): boolean;
+  /** An identity broker minting federated users for many people must not link them (see Activity.issuer). */
+  isBroker(issuer: string): boolean;
   /** The group an instance belongs to (Auto Scaling group, or its role), if known. */
   instanceGroup(instanceId: string): string | undefined;
   /** Score of a group as it stands. */
@@ -191,8 +193,9 @@ export class Correlator {
     }
     if (a.actorType === "IAMUser" || a.actorType === "FederatedUser" || a.actorType === "Root") out.push(`actor:${a.actor}`);
     // A federated user acts with its issuer's rights, often from a console session whose key
-    // nothing else links: one identity chain with the IAM user that minted it.
-    if (a.issuer) out.push(`actor:${a.issuer}`);
+    // nothing else links: one identity chain with the IAM user that minted it. Not for a broker
+    // minting federated users for many people (known from history, or seen minting many now).
+    if (a.issuer && !this.opts.isBroker(a.issuer) && !this.isHub(`minted-by:${a.issuer}`, a)) out.push(`actor:${a.issuer}`);
     if (a.actorType === "AssumedRole" && a.session) {
       out.push(`session:${a.actor}#${a.session}`);
       if (isInstanceId(a.session)) out.push(...this.instanceEntities(a.session));

@@ -14,6 +14,7 @@ import { Correlator, compareIds, type SequenceGroup } from "./correlate.ts";
 import { FoundationalFindings, sequenceFinding, type AssemblyContext } from "./assemble.ts";
 import { scoreSequence } from "./sequence-score.ts";
 import { BaselineBuilder } from "./baseline.ts";
+import { isIdentityBroker } from "./peers.ts";
 import { createSignalEngine } from "./signals/engine.ts";
 import { MARKERS, markerById } from "./markers/registry.ts";
 import { loadModel, saveModel, trainerFor } from "./embed/registry.ts";
@@ -129,6 +130,7 @@ export async function detect(opts: DetectOptions): Promise<DetectResult> {
     windowMs: variant.windowHours * 3_600_000,
     scope: variant.scope,
     isSharedIp: (ip) => baseline.isSharedIp(ip),
+    isBroker: (issuer) => isIdentityBroker(issuer, baseline),
     instanceGroup: (id) => instanceGroups.get(id),
     score: (group) => scoreSequence(group, markers, markerCtx).score,
     threshold: variant.threshold,

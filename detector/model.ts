@@ -96,4 +96,9 @@ export interface Baseline {
   isSharedIp(ip: string): boolean;
   /** Whether an S3 bucket was named by any S3 call in history: the organisation's own buckets and those it works with. */
   knownBucket(name: string): boolean;
+  /**
+   * Distinct federated users an issuer (see Activity.issuer) minted that acted in history: one or
+   * two for a person's own console sign-ins (aws-vault), many for an identity broker.
+   */
+  federatedUsersOf(issuer: string): number;
 }

@@ -6,7 +6,7 @@
  * the EC2 instance whose credentials they use.
  */
 import type { Activity } from "./activity.ts";
-import type { ActorRef } from "./model.ts";
+import type { ActorRef, Baseline } from "./model.ts";
 
 /**
  * The family of a role name: what remains without trailing ids, environment names and random
@@ -37,17 +37,26 @@ export function actorRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAccou
   return { key: a.actor, account: a.actorAccount, actorType: a.actorType, peerGroup: peerGroupOf(a) };
 }
 
+/** An issuer that minted this many federated users in history is an identity broker, not one person. */
+const BROKER_FEDERATED_USERS = 3;
+
+/** Whether an issuer of federated users is an identity broker minting them for many people (judged on the history). */
+export function isIdentityBroker(issuer: string, history: Pick<Baseline, "federatedUsersOf">): boolean {
+  return history.federatedUsersOf(issuer) >= BROKER_FEDERATED_USERS;
+}
+
 /**
- * The actor the models judge an activity's actor as, given the actors of the history: its own
- * ref, or, for a federated user the history never saw, the ref of the IAM user that minted it.
- * A federated user can do no more than its issuer (tools like aws-vault mint one per console
- * sign-in), so its first steps are weighed against that user's habits rather than borrowed from
- * the whole account, where an administrator's make anything look usual.
+ * The actor the models judge an activity's actor as, given the history: its own ref, or, for a
+ * federated user the history never saw, the ref of the IAM user that minted it. A federated user
+ * can do no more than its issuer, and a person's tool (aws-vault) mints one per console sign-in,
+ * so its first steps are weighed against that person's habits rather than borrowed from its peer
+ * group or, with none, the whole account, where an administrator's habits make anything look
+ * usual. An identity broker's federated users are other people: they keep the usual borrowing.
  */
-export function judgedRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAccount" | "issuer">, historyRef: (key: string) => ActorRef | undefined): ActorRef {
+export function judgedRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAccount" | "issuer">, history: Pick<Baseline, "actor" | "federatedUsersOf">): ActorRef {
   const own = actorRefOf(a);
-  if (a.issuer === undefined || historyRef(a.actor)) return own;
-  return historyRef(a.issuer) ?? own;
+  if (a.issuer === undefined || history.actor(a.actor) || isIdentityBroker(a.issuer, history)) return own;
+  return history.actor(a.issuer)?.ref ?? own;
 }
 
 /**

@@ -53,6 +53,9 @@ describe("actor keys", () => {
       sessionContext: { sessionIssuer: { type: "IAMUser", principalId: "AIDAEXAMPLE", arn: "arn:aws:iam::111122223333:user/bob", accountId: "111122223333", userName: "bob" } },
     };
     expect(activity({ userIdentity: federated })).toMatchObject({ actor: "arn:aws:sts::111122223333:federated-user/bob", issuer: "arn:aws:iam::111122223333:user/bob" });
+    // The root user's calls are keyed root:<account>, so its federated users name it the same way.
+    const byRoot = { ...federated, sessionContext: { sessionIssuer: { type: "Root", principalId: "111122223333", arn: "arn:aws:iam::111122223333:root", accountId: "111122223333" } } };
+    expect(activity({ userIdentity: byRoot })).toMatchObject({ issuer: "root:111122223333" });
     // A role's issuer is the role itself, already its actor key.
     expect(activity({ userIdentity: roleSession })).not.toHaveProperty("issuer");
   });

@@ -63,6 +63,26 @@ function roleFromSessionArn(arn: string): string | undefined {
   return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : undefined;
 }
 
+/** `userIdentity.sessionContext.sessionIssuer`: how temporary credentials were obtained (the role, or the user that minted them). */
+function sessionIssuerOf(ui: Obj): Obj | undefined {
+  const ctx = isObj(ui.sessionContext) ? ui.sessionContext : undefined;
+  return ctx && isObj(ctx.sessionIssuer) ? ctx.sessionIssuer : undefined;
+}
+
+/**
+ * The actor key of whoever minted a federated user's credentials: the IAM user's ARN, or
+ * `root:<account>` for the account's root user, as their own calls are keyed.
+ */
+function federationIssuer(ui: Obj): string | undefined {
+  const issuer = sessionIssuerOf(ui);
+  const arn = issuer ? str(issuer.arn) : undefined;
+  if (issuer?.type === "Root" || arn?.endsWith(":root")) {
+    const account = str(issuer!.accountId) ?? str(ui.accountId);
+    return account ? `root:${account}` : undefined;
+  }
+  return arn;
+}
+
 /** Who acted: the actor key, its type, the session name and a federated user's issuer (see Activity.actor). */
 function actorOf(ui: Obj, eventSource: string): { actor: string; actorType: ActorType; session?: string; issuer?: string } {
   const type = str(ui.type);
@@ -71,16 +91,14 @@ function actorOf(ui: Obj, eventSource: string): { actor: string; actorType: Acto
     case "IAMUser":
       return { actor: arn ?? `arn:aws:iam::${str(ui.accountId) ?? ""}:user/${str(ui.userName) ?? str(ui.principalId) ?? ""}`, actorType: "IAMUser" };
     case "AssumedRole": {
-      const ctx = isObj(ui.sessionContext) ? ui.sessionContext : undefined;
-      const issuer = ctx && isObj(ctx.sessionIssuer) ? str(ctx.sessionIssuer.arn) : undefined;
+      const issuer = sessionIssuerOf(ui);
       const session = arn?.slice(arn.lastIndexOf("/") + 1) ?? str(ui.principalId)?.split(":")[1];
-      const actor = issuer ?? (arn ? roleFromSessionArn(arn) : undefined) ?? arn ?? str(ui.principalId) ?? "unknown-role";
+      const actor = (issuer ? str(issuer.arn) : undefined) ?? (arn ? roleFromSessionArn(arn) : undefined) ?? arn ?? str(ui.principalId) ?? "unknown-role";
       return session ? { actor, actorType: "AssumedRole", session } : { actor, actorType: "AssumedRole" };
     }
     case "FederatedUser": {
       const actor = arn ?? str(ui.principalId) ?? "unknown-federated-user";
-      const ctx = isObj(ui.sessionContext) ? ui.sessionContext : undefined;
-      const issuer = ctx && isObj(ctx.sessionIssuer) ? str(ctx.sessionIssuer.arn) : undefined;
+      const issuer = federationIssuer(ui);
       const session = actor.slice(actor.lastIndexOf("/") + 1);
       return issuer ? { actor, actorType: "FederatedUser", session, issuer } : { actor, actorType: "FederatedUser", session };
     }

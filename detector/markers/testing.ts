@@ -137,6 +137,7 @@ export function fakeBaseline(
     peers: (group) => [...actors.values()].filter((p) => p.ref.peerGroup === group).map((p) => p.ref.key),
     isSharedIp: (ip) => shared.has(ip),
     knownBucket: (name) => (opts.knownBuckets ?? []).includes(name),
+    federatedUsersOf: () => 0,
   };
 }
 

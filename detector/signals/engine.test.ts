@@ -47,8 +47,26 @@ describe("signal engine", () => {
     const baseline = buildBaseline(history, INTEL, Math.max(...history.map((a) => a.time)) + 1);
     const engine = createSignalEngine({ baseline, model: fakeModel(), intel: INTEL, definitions: [probe] });
     const unknownIssuer = `arn:aws:iam::${ACCOUNT}:user/nobody`;
-    for (const a of [federated("alice-vault", ALICE), known, federated("mallory", unknownIssuer), federated("alice-vault", ALICE)]) engine.observe(a);
-    expect(seen.map((r) => r.key)).toEqual([ALICE, known.actor, `arn:aws:sts::${ACCOUNT}:federated-user/mallory`, ALICE]);
+    // The same name minted by an issuer the history never saw is its own actor, whoever minted it before.
+    for (const a of [federated("alice-vault", ALICE), known, federated("mallory", unknownIssuer), federated("alice-vault", ALICE), federated("alice-vault", unknownIssuer)]) engine.observe(a);
+    expect(seen.map((r) => r.key)).toEqual([ALICE, known.actor, `arn:aws:sts::${ACCOUNT}:federated-user/mallory`, ALICE, `arn:aws:sts::${ACCOUNT}:federated-user/alice-vault`]);
+  });
+
+  it("leaves the federated users of an identity broker to their peers: they are other people", () => {
+    const seen: ActorRef[] = [];
+    const probe = defineSignal({
+      id: "probe", type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], severity: 1, tactic: "TA0007",
+      observe(a, ctx) {
+        seen.push(ctx.actorRef(a));
+        return undefined;
+      },
+    });
+    const broker = `arn:aws:iam::${ACCOUNT}:user/sso-broker`;
+    const federated = (name: string) => ct("s3:ListBuckets", { actor: `arn:aws:sts::${ACCOUNT}:federated-user/${name}`, actorType: "FederatedUser", session: name, issuer: broker });
+    const history = [ct("sts:GetFederationToken", { actor: broker }), federated("ann"), federated("ben"), federated("cat")];
+    const engine = createSignalEngine({ baseline: buildBaseline(history, INTEL, Math.max(...history.map((a) => a.time)) + 1), model: fakeModel(), intel: INTEL, definitions: [probe] });
+    engine.observe(federated("dan"));
+    expect(seen.map((r) => r.key)).toEqual([`arn:aws:sts::${ACCOUNT}:federated-user/dan`]);
   });
 
   it("shows a rule only the sources and actions it declares", () => {

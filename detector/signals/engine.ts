@@ -90,7 +90,6 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
   let memoFor: Activity | undefined;
   let memoRef: ActorRef | undefined;
   const refs = new Map<string, { actorType: string; account: string; issuer: string | undefined; ref: ActorRef }>();
-  const historyRef = (key: string) => options.baseline.actor(key)?.ref;
   const refOf = (a: Activity): ActorRef => {
     if (memoFor !== a) {
       memoFor = a;
@@ -100,7 +99,7 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
     let kept = refs.get(a.actor);
     if (!kept || kept.actorType !== a.actorType || kept.account !== a.actorAccount || kept.issuer !== a.issuer) {
       if (refs.size >= REFS_KEPT) refs.clear();
-      refs.set(a.actor, (kept = { actorType: a.actorType, account: a.actorAccount, issuer: a.issuer, ref: judgedRefOf(a, historyRef) }));
+      refs.set(a.actor, (kept = { actorType: a.actorType, account: a.actorAccount, issuer: a.issuer, ref: judgedRefOf(a, options.baseline) }));
     }
     return (memoRef = kept.ref);
   };
