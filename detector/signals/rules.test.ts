@@ -264,8 +264,13 @@ const CASES: Case[] = [
   },
   {
     id: "federation-token",
-    fires: [["allow-all federation token", () => [ct("sts:GetFederationToken", { request: { name: "x", policy: JSON.stringify(adminPolicy) } })]]],
-    quiet: [["habitual scoped federation token", () => [ct("sts:GetFederationToken", { request: { name: "x", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }) } })]]],
+    model: fakeModel({ [`${BOB}|api:sts:GetFederationToken`]: 0.95 }),
+    fires: [["a federation token unusual for its caller", () => [ct("sts:GetFederationToken", { actor: BOB, request: { name: "x", policy: JSON.stringify(adminPolicy) } })]]],
+    quiet: [
+      ["a habitual scoped federation token", () => [ct("sts:GetFederationToken", { request: { name: "x", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }) } })]],
+      // A session policy only narrows the caller's rights: allow-all is aws-vault's everyday console login.
+      ["a habitual allow-all federation token", () => [ct("sts:GetFederationToken", { request: { name: "x", policy: JSON.stringify(adminPolicy) } })]],
+    ],
   },
   {
     id: "messaging-abuse",

@@ -3,7 +3,12 @@ import { apiScore, asList, attackIndicators, failed, field, fmt, indicator, json
 
 const FEDERATION = new Set(["sts:GetFederationToken", "signin:GetSigninToken"]);
 
-/** Federation tokens or console sign-in tokens minted from long-term keys: a way to outlive a key rotation and reach the console. */
+/**
+ * Federation tokens or console sign-in tokens minted from long-term keys, by a caller for whom that
+ * is unusual: a way to outlive a key rotation and reach the console. An allow-all session policy
+ * makes it stronger but is no signal by itself: a session policy only narrows the caller's own
+ * rights, and allow-all is how aws-vault and similar tools give a person's console its full rights.
+ */
 export default defineSignal({
   id: "federation-token",
   type: "Persistence:IAMUser/FederationToken",
@@ -19,7 +24,7 @@ export default defineSignal({
       (s) => field(s, "Effect") === "Allow" && asList(field(s, "Action")).includes("*"),
     );
     const score = apiScore(ctx, a);
-    if (score < ctx.anomalyThreshold && !allowAll) return undefined;
+    if (score < ctx.anomalyThreshold) return undefined;
     return {
       severity: allowAll ? 6 : 5,
       anomaly: score,
