@@ -2,22 +2,32 @@ import { describe, expect, it } from "vitest";
 import { buildBaseline } from "../baseline.ts";
 import type { ActorRef } from "../model.ts";
 import { actorRefOf } from "../peers.ts";
-import { defineSignal } from "./define.ts";
+import type { Activity } from "../activity.ts";
+import { defineSignal, type SignalDefinition } from "./define.ts";
 import { createSignalEngine } from "./engine.ts";
 import { ACCOUNT, ALICE, ct, fakeModel, INTEL, OTHER_ACCOUNT } from "./testing.ts";
 
 const OTHER_ALICE = `arn:aws:iam::${ACCOUNT}:user/alice-admin`;
 
+/** A rule that records the actor ref the engine gives it for each activity. */
+function refProbe(): { seen: ActorRef[]; probe: SignalDefinition } {
+  const seen: ActorRef[] = [];
+  const probe = defineSignal({
+    id: "probe", type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], severity: 1, tactic: "TA0007",
+    observe(a, ctx) {
+      seen.push(ctx.actorRef(a));
+      return undefined;
+    },
+  });
+  return { seen, probe };
+}
+
+/** The baseline of `history`, all of it before the history's end. */
+const baselineOf = (history: Activity[]) => buildBaseline(history, INTEL, Math.max(...history.map((a) => a.time)) + 1);
+
 describe("signal engine", () => {
   it("gives rules the actor ref of each activity's own actor, type and account", () => {
-    const seen: ActorRef[] = [];
-    const probe = defineSignal({
-      id: "probe", type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], severity: 1, tactic: "TA0007",
-      observe(a, ctx) {
-        seen.push(ctx.actorRef(a));
-        return undefined;
-      },
-    });
+    const { seen, probe } = refProbe();
     const engine = createSignalEngine({ baseline: buildBaseline([], INTEL, 0), model: fakeModel(), intel: INTEL, definitions: [probe] });
     const role = `arn:aws:iam::${ACCOUNT}:role/orders-api-prod-task`;
     const activities = [
@@ -33,19 +43,11 @@ describe("signal engine", () => {
   });
 
   it("judges a federated user the history never saw as the IAM user that minted it, and a known one as itself", () => {
-    const seen: ActorRef[] = [];
-    const probe = defineSignal({
-      id: "probe", type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], severity: 1, tactic: "TA0007",
-      observe(a, ctx) {
-        seen.push(ctx.actorRef(a));
-        return undefined;
-      },
-    });
+    const { seen, probe } = refProbe();
     const federated = (name: string, issuer: string) => ct("iam:AttachUserPolicy", { actor: `arn:aws:sts::${ACCOUNT}:federated-user/${name}`, actorType: "FederatedUser", session: name, issuer });
     const known = federated("alice", ALICE);
     const history = [ct("s3:ListBuckets"), known];
-    const baseline = buildBaseline(history, INTEL, Math.max(...history.map((a) => a.time)) + 1);
-    const engine = createSignalEngine({ baseline, model: fakeModel(), intel: INTEL, definitions: [probe] });
+    const engine = createSignalEngine({ baseline: baselineOf(history), model: fakeModel(), intel: INTEL, definitions: [probe] });
     const unknownIssuer = `arn:aws:iam::${ACCOUNT}:user/nobody`;
     // The same name minted by an issuer the history never saw is its own actor, whoever minted it before.
     for (const a of [federated("alice-vault", ALICE), known, federated("mallory", unknownIssuer), federated("alice-vault", ALICE), federated("alice-vault", unknownIssuer)]) engine.observe(a);
@@ -53,18 +55,11 @@ describe("signal engine", () => {
   });
 
   it("leaves the federated users of an identity broker to their peers: they are other people", () => {
-    const seen: ActorRef[] = [];
-    const probe = defineSignal({
-      id: "probe", type: "Test:IAMUser/Probe", foundational: false, sources: ["cloudtrail"], severity: 1, tactic: "TA0007",
-      observe(a, ctx) {
-        seen.push(ctx.actorRef(a));
-        return undefined;
-      },
-    });
+    const { seen, probe } = refProbe();
     const broker = `arn:aws:iam::${ACCOUNT}:user/sso-broker`;
     const federated = (name: string) => ct("s3:ListBuckets", { actor: `arn:aws:sts::${ACCOUNT}:federated-user/${name}`, actorType: "FederatedUser", session: name, issuer: broker });
     const history = [ct("sts:GetFederationToken", { actor: broker }), federated("ann"), federated("ben"), federated("cat")];
-    const engine = createSignalEngine({ baseline: buildBaseline(history, INTEL, Math.max(...history.map((a) => a.time)) + 1), model: fakeModel(), intel: INTEL, definitions: [probe] });
+    const engine = createSignalEngine({ baseline: baselineOf(history), model: fakeModel(), intel: INTEL, definitions: [probe] });
     engine.observe(federated("dan"));
     expect(seen.map((r) => r.key)).toEqual([`arn:aws:sts::${ACCOUNT}:federated-user/dan`]);
   });
