@@ -12,6 +12,15 @@ describe("llm-hijacking", () => {
     expect(f.evidence).toBe("alice, with no Bedrock invocations in history, probed bedrock:GetModelInvocationLoggingConfiguration and then invoked anthropic.claude-3-sonnet, meta.llama3-70b");
   });
 
+  it("weighs double when the probes sweep three regions or more", () => {
+    const probeIn = (minute: number, region: string) => signal({ minute, activity: { action: "bedrock:GetFoundationModelAvailability", region } });
+    const oneRegion = marker.evaluate(candidate([probeIn(0, "us-east-1"), probeIn(1, "us-east-1"), invoke(3, "m")]), context())!;
+    const twoRegions = marker.evaluate(candidate([probeIn(0, "us-east-1"), probeIn(1, "us-west-2"), invoke(3, "m")]), context())!;
+    const sweep = marker.evaluate(candidate([probeIn(0, "us-east-1"), probeIn(1, "eu-west-3"), probeIn(2, "ap-south-1"), invoke(3, "m")]), context())!;
+    expect([oneRegion.weight, twoRegions.weight, sweep.weight]).toEqual([1.5, 1.5, 3]);
+    expect(sweep.evidence).toContain("in 3 regions");
+  });
+
   it("does not fire for a habitual Bedrock user, or for invocations without a probe first", () => {
     const habitual = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: ["api:bedrock:InvokeModel"] }] }) });
     expect(marker.evaluate(candidate([probe, invoke(3, "m")]), habitual)).toBeUndefined();

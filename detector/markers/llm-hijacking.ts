@@ -1,6 +1,8 @@
 /**
  * LLM hijacking: an identity that never used Bedrock checks what models or invocation logging an
- * account has and then invokes models — stolen credentials resold as free model access.
+ * account has and then invokes models — stolen credentials resold as free model access. Probing
+ * region after region weighs double: a checker script looks for wherever models and quota are
+ * open, while a developer trying Bedrock starts in one region.
  */
 import { defineMarker } from "../marker.ts";
 import { apiToken } from "../tokens.ts";
@@ -8,6 +10,8 @@ import { eventOf, serviceOf, shortName, succeeded } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
 const INVOCATIONS = ["InvokeModel", "InvokeModelWithResponseStream", "Converse", "ConverseStream"];
+/** Regions probed from which the probing reads as a sweep. */
+const SWEEP_REGIONS = 3;
 const INVOCATION_TOKENS = INVOCATIONS.map((e) => apiToken(`bedrock:${e}`));
 
 function isInvocation(action: string): boolean {
@@ -21,6 +25,7 @@ export default defineMarker({
   indicatorKeys: ["LLM_HIJACKING"],
   evaluate(candidate, ctx) {
     const probed = new Map<string, Set<string>>();
+    const probedRegions = new Map<string, Set<string>>();
     const invoked = new Map<string, Set<string>>();
     for (const s of candidate.signals) {
       const a = s.activity;
@@ -35,15 +40,21 @@ export default defineMarker({
         const probes = probed.get(a.actor) ?? new Set<string>();
         probes.add(a.action);
         probed.set(a.actor, probes);
+        const regions = probedRegions.get(a.actor) ?? new Set<string>();
+        regions.add(a.region);
+        probedRegions.set(a.actor, regions);
       }
     }
     for (const [actor, models] of invoked) {
       const history = ctx.baseline.actor(actor)?.tokens;
       // Habitual Bedrock users are the developers and apps it is for.
       if (history && INVOCATION_TOKENS.some((t) => history.has(t))) continue;
+      const regions = probedRegions.get(actor)!.size;
+      const sweep = regions >= SWEEP_REGIONS;
       return {
         indicators: [{ key: "LLM_HIJACKING", values: [...models], title: "Models invoked" }],
-        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(probed.get(actor)!, 4)} and then invoked ${listOf(models, 4)}`,
+        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(probed.get(actor)!, 4)}${sweep ? ` in ${regions} regions` : ""} and then invoked ${listOf(models, 4)}`,
+        weight: sweep ? 3 : 1.5,
       };
     }
     return undefined;
