@@ -24,8 +24,8 @@ export default defineMarker({
   weight: 1.5,
   indicatorKeys: ["LLM_HIJACKING"],
   evaluate(candidate, ctx) {
-    const probed = new Map<string, Set<string>>();
-    const probedRegions = new Map<string, Set<string>>();
+    // Per actor: the probing calls it made and the regions it made them in.
+    const probed = new Map<string, { actions: Set<string>; regions: Set<string> }>();
     const invoked = new Map<string, Set<string>>();
     for (const s of candidate.signals) {
       const a = s.activity;
@@ -37,23 +37,21 @@ export default defineMarker({
         models.add(typeof model === "string" ? model : (a.resources[0] ?? a.action));
         invoked.set(a.actor, models);
       } else {
-        const probes = probed.get(a.actor) ?? new Set<string>();
-        probes.add(a.action);
-        probed.set(a.actor, probes);
-        const regions = probedRegions.get(a.actor) ?? new Set<string>();
-        regions.add(a.region);
-        probedRegions.set(a.actor, regions);
+        let probes = probed.get(a.actor);
+        if (!probes) probed.set(a.actor, (probes = { actions: new Set(), regions: new Set() }));
+        probes.actions.add(a.action);
+        probes.regions.add(a.region);
       }
     }
     for (const [actor, models] of invoked) {
       const history = ctx.baseline.actor(actor)?.tokens;
       // Habitual Bedrock users are the developers and apps it is for.
       if (history && INVOCATION_TOKENS.some((t) => history.has(t))) continue;
-      const regions = probedRegions.get(actor)!.size;
-      const sweep = regions >= SWEEP_REGIONS;
+      const { actions, regions } = probed.get(actor)!;
+      const sweep = regions.size >= SWEEP_REGIONS;
       return {
         indicators: [{ key: "LLM_HIJACKING", values: [...models], title: "Models invoked" }],
-        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(probed.get(actor)!, 4)}${sweep ? ` in ${regions} regions` : ""} and then invoked ${listOf(models, 4)}`,
+        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(actions, 4)}${sweep ? ` in ${regions.size} regions` : ""} and then invoked ${listOf(models, 4)}`,
         weight: sweep ? 3 : 1.5,
       };
     }
