@@ -23,4 +23,13 @@ describe("destruction-after-access", () => {
     expect(marker.evaluate(candidate([del(0, "finance-archive"), get(5, "finance-archive")]), ctx)).toBeUndefined();
     expect(marker.evaluate(candidate([get(0, "finance-archive"), del(5, "finance-archive", { error: "AccessDenied" })]), ctx)).toBeUndefined();
   });
+
+  it("does not take access settings for reads or destruction: a policy made public, then Block Public Access removed", () => {
+    const grant = signal({ minute: 0, tactic: "TA0010", activity: { action: "s3:PutBucketPolicy", readOnly: false, resources: ["app-data"] } });
+    const unblock = signal({ minute: 20, tactic: "TA0010", activity: { action: "s3:DeleteBucketPublicAccessBlock", readOnly: false, resources: ["app-data"] } });
+    expect(marker.evaluate(candidate([grant, unblock]), ctx)).toBeUndefined();
+    expect(marker.evaluate(candidate([get(0, "app-data"), unblock]), ctx)).toBeUndefined();
+    expect(marker.evaluate(candidate([grant, del(40, "app-data")]), ctx)).toBeUndefined();
+  });
 });
+

@@ -1,8 +1,11 @@
 /**
  * Destruction after access: the sequence first reads or exfiltrates data and later deletes,
  * expires or re-encrypts the same resources (Impact, TA0040) — steal, then destroy or ransom.
+ * Access settings are neither: a bucket policy made public reads nothing, and removing a Block
+ * Public Access configuration destroys nothing (exposure is judged by the high-risk marker).
  */
 import { defineMarker } from "../marker.ts";
+import { isAccessSetting } from "../s3-access.ts";
 import { isDataRead, isDestructive } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -17,6 +20,7 @@ export default defineMarker({
     const how = new Set<string>();
     for (const s of candidate.signals) {
       const a = s.activity;
+      if (isAccessSetting(a.action)) continue;
       // Destruction first: an SSE-C CopyObject both reads and locks away.
       if (s.tactic === "TA0040" || isDestructive(a)) {
         if (a.error !== undefined) continue;
