@@ -1,20 +1,22 @@
 /**
- * What the caller's own history makes ordinary, asked of the person behind an Identity Center
- * role when there is one (see peers.ts \`personOf\`): one team member's habit is not the whole
- * team's.
+ * What the caller's own history makes ordinary: asked of the person behind an Identity Center
+ * role when there is one (see peers.ts \`personOf\`), since one team member's habit is not the
+ * whole team's, and of the actor for its behaviour tokens.
  */
 import type { Activity } from "./activity.ts";
-import type { Baseline, PersonProfile } from "./model.ts";
+import type { ActorProfile, Baseline, PersonProfile, Token } from "./model.ts";
 import { personOf } from "./peers.ts";
 
-/** Days of history a person needs before their own habits are the reference. */
-const SETTLED_PERSON_DAYS = 3;
+/** Days of history a person or actor needs before their own habits are the reference. */
+const SETTLED_DAYS = 3;
+/** Uses in history that make a behaviour token an actor's habit rather than a one-off. */
+const HABIT_USES = 5;
 
 /** The person's own profile when their history is settled; undefined otherwise (or for an actor that is no person), so callers fall back on the actor. */
 export function settledPerson(a: Pick<Activity, "actor" | "actorType" | "session">, baseline: Baseline): PersonProfile | undefined {
   const person = personOf(a);
   const own = person === undefined ? undefined : baseline.person(person);
-  return own && own.activeDays >= SETTLED_PERSON_DAYS ? own : undefined;
+  return own && own.activeDays >= SETTLED_DAYS ? own : undefined;
 }
 
 /**
@@ -26,4 +28,15 @@ export function torIsHabitual(a: Pick<Activity, "actor" | "actorType" | "session
   const person = personOf(a);
   if (person !== undefined) return baseline.person(person)?.usedTor ?? false;
   return baseline.actor(a.actor)?.usedTor ?? false;
+}
+
+/** The actor's history profile when it spans enough days to have habits; undefined otherwise. */
+export function settledActor(actor: string, baseline: Baseline): ActorProfile | undefined {
+  const profile = baseline.actor(actor);
+  return profile && profile.activeDays >= SETTLED_DAYS ? profile : undefined;
+}
+
+/** Whether a settled actor used the token often enough in history for it to be a habit. */
+export function isHabit(profile: ActorProfile, token: Token): boolean {
+  return (profile.tokens.get(token) ?? 0) >= HABIT_USES;
 }

@@ -6,6 +6,7 @@
  * left to the volume markers (an insider works from their usual network).
  */
 import type { Activity } from "../activity.ts";
+import { isHabit, settledActor } from "../habits.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import type { Signal } from "../signal.ts";
 import { isAccessSetting } from "../s3-access.ts";
@@ -13,10 +14,6 @@ import { agentToken, asnToken } from "../tokens.ts";
 import { shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
-/** Days of history an actor needs before its habits are trusted. */
-const MIN_ACTIVE_DAYS = 3;
-/** A network or tool counts as habitual when the actor used it this many times in history. */
-const MIN_USES = 5;
 const DATA_TACTICS = new Set(["TA0009", "TA0010", "TA0040"]);
 /**
  * Whether a signal puts data at risk itself: an S3 call behind a collection, exfiltration or impact
@@ -31,10 +28,10 @@ function putsDataAtRisk(s: Signal): boolean {
 function habitual(a: Activity, ctx: MarkerContext): string | undefined {
   if (a.source !== "cloudtrail" || !a.sourceIp || !a.agentFamily) return undefined;
   if (ctx.intel.isTorExit(a.sourceIp) || ctx.intel.badIpReason(a.sourceIp)) return undefined;
-  const profile = ctx.baseline.actor(a.actor);
-  if (!profile || profile.activeDays < MIN_ACTIVE_DAYS) return undefined;
+  const profile = settledActor(a.actor, ctx.baseline);
+  if (!profile) return undefined;
   const net = ctx.intel.network(a.sourceIp);
-  if ((profile.tokens.get(asnToken(net)) ?? 0) < MIN_USES || (profile.tokens.get(agentToken(a.agentFamily)) ?? 0) < MIN_USES) return undefined;
+  if (!isHabit(profile, asnToken(net)) || !isHabit(profile, agentToken(a.agentFamily))) return undefined;
   return `${net ? net.org : "unknown network"} with ${a.agentFamily}`;
 }
 
