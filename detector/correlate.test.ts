@@ -57,6 +57,19 @@ describe("Correlator", () => {
     expect(closed.map((g) => g.signals.length).sort((a, b) => a - b)).toEqual([1, 1, 1, 1, 1, 6]);
   });
 
+  it("links two identities through an address only by a rule's finding or a strong signal, not a low anomaly score", () => {
+    const link = (over: Parameters<typeof signal>[0]) => {
+      const { c, closed } = correlator();
+      c.add(signal({ minute: 0, foundational: true, severity: 5, activity: { sourceIp: "86.1.1.1" } }));
+      c.add(signal({ minute: 30, ...over, activity: { actor: BOB, sourceIp: "86.1.1.1" } }));
+      c.finish();
+      return closed.map((g) => g.signals.length).sort();
+    };
+    expect(link({ type: "Stealth:IAMUser/CloudTrailLoggingDisabled", foundational: true, severity: 2 })).toEqual([2]);
+    expect(link({ type: "Discovery:IAMUser/AnomalousBehavior", foundational: true, severity: 3, anomaly: 0.9 })).toEqual([1, 1]);
+    expect(link({ type: "Discovery:IAMUser/AnomalousBehavior", foundational: true, severity: 4, anomaly: 0.9 })).toEqual([2]);
+  });
+
   it("starts a new group once a window has passed with nothing new", () => {
     const { c, closed } = correlator();
     c.add(signal({ minute: 0 }));

@@ -47,7 +47,11 @@ export interface CorrelatorOptions {
   onClose(group: SequenceGroup): void;
 }
 
-/** Weak signals below this severity link through identity only. */
+/**
+ * Signals below this severity link through identity only, unless a rule raised them as a finding
+ * without a model's judgement (a trail stopped, Block Public Access removed): a network or
+ * resource shared by two low anomaly scores is too thin to join two stories.
+ */
 const LINKING_SEVERITY = 4;
 /** Most signals a group keeps (a noisy actor's group must not grow without bound). */
 const MAX_SIGNALS = 1500;
@@ -201,7 +205,7 @@ export class Correlator {
       if (isInstanceId(a.session)) out.push(...this.instanceEntities(a.session));
     }
     if (a.actorType === "Instance") out.push(...this.instanceEntities(a.actor));
-    if (signal.foundational || signal.severity >= LINKING_SEVERITY) {
+    if (signal.severity >= LINKING_SEVERITY || (signal.foundational && signal.anomaly === undefined)) {
       const hubbable: string[] = [];
       if (a.sourceIp && !PRIVATE_IP.test(a.sourceIp) && !this.opts.isSharedIp(a.sourceIp)) hubbable.push(`ip:${a.sourceIp}`);
       // A resource links what changed it to who then used it (a policy made public, then anonymous

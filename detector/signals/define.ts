@@ -47,7 +47,11 @@ export interface SignalDefinition {
   type: string;
   /** Further types `observe` may pick with `SignalHit.type`. */
   types?: readonly string[];
-  /** Whether it is a foundational finding on its own (else weak, for correlation only). */
+  /**
+   * Whether it is a foundational finding on its own (else weak, for correlation only). A type
+   * GuardDuty raises as a finding is foundational, however low its severity, so alert volumes
+   * compare with GuardDuty's; seqlab's own types (`Discovery:IAMUser/NewApiForActor`) stay weak.
+   */
   foundational: boolean;
   /** Data sources it reads; the engine only calls it for these. */
   sources: readonly Source[];

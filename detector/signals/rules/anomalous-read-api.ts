@@ -2,11 +2,15 @@ import { defineSignal } from "../define.ts";
 import { apiScore, attackIndicators, fmt, indicator } from "../helpers.ts";
 import { DAY } from "../state.ts";
 
-/** A read-only API foreign to the actor and its peers (once per actor and API a day): weak discovery evidence. */
+/**
+ * A read-only API foreign to the actor and its peers (once per actor and API a day). A Low-severity
+ * foundational finding, as GuardDuty raises this type; being a model's judgement, it links to other
+ * signals through the identity only (see correlate.ts).
+ */
 export default defineSignal({
   id: "anomalous-read-api",
   type: "Discovery:IAMUser/AnomalousBehavior",
-  foundational: false,
+  foundational: true,
   sources: ["cloudtrail"],
   severity: 3,
   tactic: "TA0007",

@@ -3,11 +3,15 @@ import { attackIndicators, fmt, hostKind, indicator } from "../helpers.ts";
 
 const TEMP_DIRS = ["/tmp/", "/var/tmp/", "/dev/shm/"];
 
-/** A binary started from a temporary directory, foreign to the instance and its peers: weak (installers run from /tmp too). */
+/**
+ * A binary started from a temporary directory, foreign to the instance and its peers. A Low-severity
+ * foundational finding, as GuardDuty Runtime Monitoring raises this type; installers run from /tmp
+ * too, so being a model's judgement it links through the instance only (see correlate.ts).
+ */
 export default defineSignal({
   id: "new-binary-executed",
   type: "Execution:Runtime/NewBinaryExecuted",
-  foundational: false,
+  foundational: true,
   sources: ["runtime"],
   severity: 3,
   tactic: "TA0002",

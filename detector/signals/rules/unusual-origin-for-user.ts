@@ -3,11 +3,15 @@ import { defineSignal } from "../define.ts";
 import { attackIndicators, fmt, indicator, networkLabel, sourceAsnToken } from "../helpers.ts";
 import { DAY } from "../state.ts";
 
-/** Calls from a network (ASN) or tool foreign to the actor and its peers (once per actor, network and tool a day): weak evidence. */
+/**
+ * Calls from a network (ASN) or tool foreign to the actor and its peers (once per actor, network and
+ * tool a day). A Low-severity foundational finding, as GuardDuty raises this type; being a model's
+ * judgement, it links to other signals through the identity only (see correlate.ts).
+ */
 export default defineSignal({
   id: "unusual-origin-for-user",
   type: "UnauthorizedAccess:IAMUser/AnomalousBehavior",
-  foundational: false,
+  foundational: true,
   sources: ["cloudtrail"],
   severity: 3,
   tactic: "TA0001",
