@@ -106,18 +106,21 @@ export function sequenceFinding(group: SequenceGroup, score: number, markers: Fi
   const resources = new Map<string, { uid: string; type: string; account: string; region: string }>();
   for (const s of signals) for (const r of resourcesOf(s.activity)) if (!resources.has(r.uid) && resources.size < 50) resources.set(r.uid, r);
 
-  // One sequence signal per signal type: GuardDuty shows each behaviour once with its count.
-  const byType = new Map<string, Signal[]>();
+  // One sequence signal per foundational finding it folds in, and per kind of weak behaviour:
+  // GuardDuty shows each once with its count.
+  const byUid = new Map<string, Signal[]>();
   for (const s of signals) {
-    const list = byType.get(s.type);
+    const uid = s.foundational ? foundationalKey(s) : findingId("signal", group.id, s.type);
+    const list = byUid.get(uid);
     if (list) list.push(s);
-    else byType.set(s.type, [s]);
+    else byUid.set(uid, [s]);
   }
-  const sequenceSignals: SequenceSignal[] = [...byType.entries()].map(([name, list]) => {
+  const sequenceSignals: SequenceSignal[] = [...byUid.entries()].map(([uid, list]) => {
     const s0 = list[0]!;
+    const name = s0.type;
     const last = list[list.length - 1]!;
     return {
-      uid: s0.foundational ? foundationalKey(s0) : findingId("signal", group.id, name),
+      uid,
       type: s0.foundational ? "FINDING" : signalSourceType(s0.activity.source, s0.activity.action),
       name,
       description: s0.evidence,
