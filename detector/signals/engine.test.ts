@@ -26,6 +26,15 @@ function refProbe(): { seen: ActorRef[]; probe: SignalDefinition } {
 const baselineOf = (history: Activity[]) => buildBaseline(history, INTEL, Math.max(...history.map((a) => a.time)) + 1);
 
 describe("signal engine", () => {
+  it("keeps the stronger of two signals one type raises on one activity, whichever rule ran first", () => {
+    const rule = (id: string, severity: number) =>
+      defineSignal({ id, type: "Discovery:IAMUser/AnomalousBehavior", foundational: true, sources: ["cloudtrail"], severity, tactic: "TA0007", observe: () => ({ indicators: [], evidence: id }) });
+    for (const order of [[rule("first-unusual-read", 3), rule("burst", 6)], [rule("burst", 6), rule("first-unusual-read", 3)]]) {
+      const engine = createSignalEngine({ baseline: buildBaseline([], INTEL, 0), model: fakeModel(), intel: INTEL, definitions: order });
+      expect(engine.observe(ct("iam:ListUsers")).map((s) => [s.evidence, s.severity])).toEqual([["burst", 6]]);
+    }
+  });
+
   it("gives rules the actor ref of each activity's own actor, type and account", () => {
     const { seen, probe } = refProbe();
     const engine = createSignalEngine({ baseline: buildBaseline([], INTEL, 0), model: fakeModel(), intel: INTEL, definitions: [probe] });

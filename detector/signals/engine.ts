@@ -153,13 +153,17 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
         const type = hit.type ?? d.type;
         if (type !== d.type && !(d.types ?? []).includes(type)) throw new Error(`signal rule ${d.id} raised type "${type}" it does not declare in types`);
         const id = `${type}@${a.id}`;
+        const severity = hit.severity ?? d.severity;
         out ??= [];
-        if (out.some((s) => s.id === id)) continue;
-        out.push({
+        // Two rules may raise one type on one activity (a first unusual read that also completes a
+        // burst): the stronger judgement is kept.
+        const same = out.findIndex((s) => s.id === id);
+        if (same >= 0 && out[same]!.severity >= severity) continue;
+        const signal: Signal = {
           id,
           type,
           foundational: d.foundational,
-          severity: hit.severity ?? d.severity,
+          severity,
           tactic: d.tactic,
           ...(d.technique ? { technique: d.technique } : {}),
           time: a.time,
@@ -168,7 +172,9 @@ export function createSignalEngine(options: SignalEngineOptions): SignalEngine {
           indicators: hit.indicators,
           evidence: hit.evidence,
           ...(hit.anomaly !== undefined ? { anomaly: hit.anomaly } : {}),
-        });
+        };
+        if (same >= 0) out[same] = signal;
+        else out.push(signal);
       }
       return out ?? NONE;
     },
