@@ -11,9 +11,9 @@ export const PUBLIC_ACCESS_BLOCK_CHANGES: ReadonlySet<string> = new Set([
   "s3:PutAccountPublicAccessBlock", "s3:DeleteAccountPublicAccessBlock",
   "s3-control:PutAccountPublicAccessBlock", "s3-control:DeleteAccountPublicAccessBlock",
 ]);
-const GRANTS = new Set(["s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutObjectAcl"]);
+const GRANTS = new Set(["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketAcl", "s3:PutObjectAcl"]);
 
-/** Whether the call changes who may read data: a grant (policy, ACL) or a Block Public Access switch. */
+/** Whether the call changes who may read data: a grant (a policy set or removed, an ACL) or a Block Public Access switch. */
 export function isAccessSetting(action: string): boolean {
   return GRANTS.has(action) || PUBLIC_ACCESS_BLOCK_CHANGES.has(action);
 }
