@@ -50,7 +50,7 @@ export interface CorrelatorOptions {
 /**
  * Signals below this severity link through identity only, unless a rule raised them as a finding
  * without a model's judgement (a trail stopped, Block Public Access removed): a network or
- * resource shared by two low anomaly scores is too thin to join two stories.
+ * resource is too thin a link for a low anomaly score: it joins stories only through who acted.
  */
 const LINKING_SEVERITY = 4;
 /** Most signals a group keeps (a noisy actor's group must not grow without bound). */

@@ -32,4 +32,3 @@ describe("destruction-after-access", () => {
     expect(marker.evaluate(candidate([grant, del(40, "app-data")]), ctx)).toBeUndefined();
   });
 });
-

@@ -5,6 +5,7 @@
  * repeat what the actor and its peers do anyway are noise from the models, not an intrusion.
  */
 import type { ActorProfile } from "../model.ts";
+import { settledActor } from "../habits.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import { peerGroupOf } from "../peers.ts";
 import { tokensOf } from "../tokens.ts";
@@ -12,7 +13,6 @@ import { isTransferOut, shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 import { highRiskReason } from "./high-risk-apis.ts";
 
-const MIN_ACTIVE_DAYS = 3;
 /** Peers consulted per group, at most. */
 const MAX_PEERS = 20;
 
@@ -41,8 +41,8 @@ export default defineMarker({
       if (highRiskReason(a) || (a.sourceIp && (ctx.intel.isTorExit(a.sourceIp) || ctx.intel.badIpReason(a.sourceIp)))) return undefined;
       // Data handed to another cloud account is never routine, however familiar the tools.
       if (isTransferOut(s)) return undefined;
-      const p = ctx.baseline.actor(a.actor);
-      if (!p || p.activeDays < MIN_ACTIVE_DAYS) return undefined;
+      const p = settledActor(a.actor, ctx.baseline);
+      if (!p) return undefined;
       profiles.set(a.actor, p);
       for (const token of tokensOf(a, ctx.intel)) {
         if (p.tokens.has(token)) continue;

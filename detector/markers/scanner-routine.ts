@@ -3,6 +3,7 @@
  * actors whose history shows the same sweep (the same APIs, and refusals every busy day). Security
  * scanners and inventory tools look like an attacker's discovery; their own past says otherwise.
  */
+import { settledActor } from "../habits.ts";
 import { defineMarker } from "../marker.ts";
 import { apiToken } from "../tokens.ts";
 import { isDenied, isDiscoveryCall, shortName } from "./calls.ts";
@@ -12,7 +13,6 @@ import { listOf } from "./evidence.ts";
 const MIN_DENIED_SHARE = 0.5;
 /** Share of an actor's APIs in the candidate that its history must know. */
 const MIN_HABITUAL_SHARE = 0.8;
-const MIN_ACTIVE_DAYS = 3;
 /** Refusals per busy day its history must show, at least. */
 const MIN_DAILY_ERRORS = 5;
 
@@ -37,8 +37,8 @@ export default defineMarker({
     if (calls === 0 || denied / calls < MIN_DENIED_SHARE) return undefined;
     const routines: string[] = [];
     for (const [actor, apis] of apisByActor) {
-      const p = ctx.baseline.actor(actor);
-      if (!p || p.activeDays < MIN_ACTIVE_DAYS || p.dailyP95.errors < MIN_DAILY_ERRORS) return undefined;
+      const p = settledActor(actor, ctx.baseline);
+      if (!p || p.dailyP95.errors < MIN_DAILY_ERRORS) return undefined;
       let habitual = 0;
       for (const api of apis) if (p.tokens.has(apiToken(api))) habitual++;
       if (habitual / apis.size < MIN_HABITUAL_SHARE) return undefined;

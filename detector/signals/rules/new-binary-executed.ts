@@ -6,7 +6,8 @@ const TEMP_DIRS = ["/tmp/", "/var/tmp/", "/dev/shm/"];
 /**
  * A binary started from a temporary directory, foreign to the instance and its peers. A Low-severity
  * foundational finding, as GuardDuty Runtime Monitoring raises this type; installers run from /tmp
- * too, so being a model's judgement it links through the instance only (see correlate.ts).
+ * too, so being a model's judgement it links through the instance and its group only (see
+ * correlate.ts).
  */
 export default defineSignal({
   id: "new-binary-executed",
