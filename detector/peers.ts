@@ -71,6 +71,16 @@ export function personOf(a: Pick<Activity, "actor" | "actorType" | "session">): 
   return `${a.actor}#${a.session}`;
 }
 
+/**
+ * Whether an IAM user name names the caller itself: the IAM user calling, or the person behind an
+ * Identity Center session (their session name is their user name, and people often keep an IAM
+ * user of the same name). Managing one's own keys and passwords is routine, not persistence.
+ */
+export function isCallerUser(a: Pick<Activity, "actor" | "actorType" | "session">, userName: string): boolean {
+  if (a.actorType === "IAMUser") return userName === a.actor.slice(a.actor.lastIndexOf("/") + 1);
+  return personOf(a) !== undefined && userName === a.session;
+}
+
 /** Whether a name is an EC2 instance id (`i-0abc…`); a role session so named uses that instance's profile credentials. */
 export function isInstanceId(name: string | undefined): name is string {
   return name !== undefined && /^i-[0-9a-f]{8,17}$/.test(name);

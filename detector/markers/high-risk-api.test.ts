@@ -30,6 +30,12 @@ describe("high-risk-api", () => {
 
   it("judges parameters: keys for another user, public policies, foreign trust and replication", () => {
     expect(highRiskReason(activity({ ...write, action: "iam:CreateAccessKey", request: { userName: "bob" } }))).toBe("iam:CreateAccessKey for bob");
+    // An Identity Center user giving their own IAM user a key or a console password is self-service.
+    const sso = { actor: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef`, actorType: "AssumedRole" as const, session: "dana@example.com" };
+    expect(highRiskReason(activity({ ...write, ...sso, action: "iam:CreateLoginProfile", request: { userName: "dana@example.com" } }))).toBeUndefined();
+    expect(highRiskReason(activity({ ...write, ...sso, action: "iam:CreateLoginProfile", request: { userName: "bob" } }))).toBe("iam:CreateLoginProfile for bob");
+    // Any other role's session name is the caller's choice: it proves nobody.
+    expect(highRiskReason(activity({ ...write, ...sso, actor: `arn:aws:iam::${ACCOUNT}:role/deployer`, action: "iam:CreateAccessKey", request: { userName: "dana@example.com" } }))).toBe("iam:CreateAccessKey for dana@example.com");
     expect(highRiskReason(activity({ ...write, action: "s3:PutBucketPolicy", request: { bucketPolicy: { Statement: [{ Effect: "Allow", Principal: "*" }] } } }))).toBe("s3:PutBucketPolicy public");
     expect(highRiskReason(activity({ ...write, action: "s3:PutBucketPolicy", request: { bucketPolicy: { Statement: [{ Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` } }] } } }))).toBeUndefined();
     const trust = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${OTHER_ACCOUNT}:root` }, Action: "sts:AssumeRole" }] });

@@ -4,6 +4,7 @@
  * the high-risk marker and the dampeners (a routine never includes these).
  */
 import type { Activity } from "../activity.ts";
+import { isCallerUser } from "../peers.ts";
 import { shortName } from "./calls.ts";
 
 // Calls risky whatever their parameters.
@@ -11,7 +12,7 @@ const ALWAYS = new Set([
   "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "guardduty:DeleteDetector", "guardduty:DisassociateFromMasterAccount",
   "guardduty:DisassociateFromAdministratorAccount", "guardduty:DeleteMembers", "guardduty:CreateIPSet", "config:StopConfigurationRecorder",
   "config:DeleteConfigurationRecorder", "config:DeleteDeliveryChannel", "ec2:DeleteFlowLogs", "securityhub:DisableSecurityHub",
-  "s3:DeleteObjects", "s3:DeleteBucketPublicAccessBlock", "ec2:GetPasswordData", "iam:CreateLoginProfile",
+  "s3:DeleteObjects", "s3:DeleteBucketPublicAccessBlock", "ec2:GetPasswordData",
   "sts:GetFederationToken", "iam:DeactivateMFADevice", "iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary",
   "organizations:LeaveOrganization", "kms:ScheduleKeyDeletion", "bedrock:DeleteModelInvocationLoggingConfiguration",
   "ses:UpdateAccountSendingEnabled", "ec2:ModifySnapshotAttribute", "ec2:ModifyImageAttribute", "rds:ModifyDBSnapshotAttribute",
@@ -27,11 +28,6 @@ const REPLICA_ACCOUNT = /"Account":"(\d{12})"/;
 
 function text(v: unknown): string {
   return typeof v === "string" ? v : v === undefined ? "" : JSON.stringify(v);
-}
-
-/** The IAM user name the actor is, for "another user" judgements. */
-function ownUserName(a: Activity): string | undefined {
-  return a.actorType === "IAMUser" ? shortName(a.actor) : undefined;
 }
 
 /**
@@ -58,9 +54,10 @@ export function highRiskReason(a: Activity): string | undefined {
     case "iam:CreatePolicyVersion":
       return WILDCARD_ACTION.test(text(req?.["policyDocument"])) ? `${action} Action:*` : undefined;
     case "iam:CreateAccessKey":
+    case "iam:CreateLoginProfile":
     case "iam:UpdateLoginProfile": {
       const target = text(req?.["userName"]);
-      return target && target !== ownUserName(a) ? `${action} for ${target}` : undefined;
+      return target && !isCallerUser(a, target) ? `${action} for ${target}` : undefined;
     }
     case "iam:UpdateAssumeRolePolicy": {
       const doc = text(req?.["policyDocument"]);

@@ -74,11 +74,6 @@ export function originScore(ctx: SignalContext, a: Activity): number {
   return s;
 }
 
-/** The short name of an actor key (`arn:…:user/alice` → `alice`). */
-export function actorName(a: Activity): string {
-  return a.actor.slice(a.actor.lastIndexOf("/") + 1) || a.actor;
-}
-
 /** Whether the call failed (any error code). */
 export function failed(a: Activity): boolean {
   return a.error !== undefined && a.error !== "";

@@ -3,6 +3,9 @@ import type { Activity } from "../activity.ts";
 import type { AnomalyModel } from "../model.ts";
 import { ACCOUNT, ALICE, APP_ROLE, EVAL, INSTANCE, IPS, OTHER_ACCOUNT, T0, ct, engineFor, fakeModel, hostActivity, run, series } from "./testing.ts";
 
+/** An Identity Center administrator's session: the session name is the person's user name. */
+const SSO_ADMIN = { actor: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_0123456789abcdef`, actorType: "AssumedRole", session: "dana@example.com" } as const;
+
 /** One rule's cases: sequences that must raise it and sequences that must not. */
 interface Case {
   id: string;
@@ -145,11 +148,13 @@ const CASES: Case[] = [
     model: fakeModel({ "api:iam:CreateAccessKey": 0.95, "api:iam:CreateUser": 0.95 }),
     fires: [
       ["key for another user", () => [ct("iam:CreateAccessKey", { request: { userName: "bob" } })]],
+      ["an Identity Center user's key for someone else", () => [ct("iam:CreateAccessKey", { ...SSO_ADMIN, request: { userName: "bob" } })]],
       ["role trust opened to a foreign account", () => [ct("iam:UpdateAssumeRolePolicy", { request: { roleName: "ops", policyDocument: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }] }) } })]],
     ],
     quiet: [
       ["own key rotation", () => [ct("iam:CreateAccessKey", { request: { userName: "alice" } })]],
       ["own key without a user name", () => [ct("iam:CreateAccessKey")]],
+      ["an Identity Center user's key for their own IAM user", () => [ct("iam:CreateAccessKey", { ...SSO_ADMIN, request: { userName: "dana@example.com" } })]],
     ],
   },
   {

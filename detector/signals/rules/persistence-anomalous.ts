@@ -1,5 +1,6 @@
 import { defineSignal } from "../define.ts";
-import { actorName, apiScore, asList, attackIndicators, failed, field, fmt, indicator, jsonDocument, originScore } from "../helpers.ts";
+import { isCallerUser } from "../../peers.ts";
+import { apiScore, asList, attackIndicators, failed, field, fmt, indicator, jsonDocument, originScore } from "../helpers.ts";
 
 /** APIs that leave a way back in: new users, keys and passwords (for others), rewritten role trust. */
 const PERSISTENCE = new Set(["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile", "iam:UpdateAssumeRolePolicy", "iam:CreateRole"]);
@@ -30,7 +31,7 @@ export default defineSignal({
   observe(a, ctx) {
     if (failed(a)) return undefined;
     const target = field(a.request, "userName");
-    const forOther = typeof target === "string" && target !== actorName(a);
+    const forOther = typeof target === "string" && !isCallerUser(a, target);
     // A user managing their own key or password is routine (rotation); only credentials for others count.
     if ((a.action === "iam:CreateAccessKey" || a.action.endsWith("LoginProfile")) && !forOther) return undefined;
     const foreign = a.action === "iam:UpdateAssumeRolePolicy" || a.action === "iam:CreateRole"
