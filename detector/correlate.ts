@@ -49,8 +49,8 @@ export interface CorrelatorOptions {
 
 /**
  * Signals below this severity link through identity only, unless a rule raised them as a finding
- * without a model's judgement (a trail stopped, Block Public Access removed): a network or
- * resource is too thin a link for a low anomaly score: it joins stories only through who acted.
+ * without a model's judgement (a trail stopped, Block Public Access removed). A shared network or
+ * resource is too thin a link for a low anomaly score; such a signal joins stories through who acted.
  */
 const LINKING_SEVERITY = 4;
 /** Most signals a group keeps (a noisy actor's group must not grow without bound). */

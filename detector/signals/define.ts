@@ -50,7 +50,8 @@ export interface SignalDefinition {
   /**
    * Whether it is a foundational finding on its own (else weak, for correlation only). A type
    * GuardDuty raises as a finding is foundational, however low its severity, so alert volumes
-   * compare with GuardDuty's; seqlab's own weak types (`Discovery:IAMUser/NewApiForActor`) feed correlation only.
+   * compare with GuardDuty's; seqlab's own weak types (`Discovery:IAMUser/NewApiForActor`) feed
+   * correlation only.
    */
   foundational: boolean;
   /** Data sources it reads; the engine only calls it for these. */
