@@ -76,6 +76,30 @@ describe("buildBaseline", () => {
     expect([...host.remotes!].sort()).toEqual(["198.51.100.7", "repo.example.com"]);
   });
 
+  it("counts each device holder's calls per client installation, one Identity Center user across accounts, until too many share it", () => {
+    const cli = "aws-cli/2.21.37 md/awscrt#0.20.16 ua/2.0 os/macos#23.4.0";
+    const sso = (account: string) => `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_0123456789abcdef`;
+    const b = buildBaseline(
+      [
+        ct("iam:ListUsers", { time: T0, userAgent: `${cli} md/command#iam.list-users` }),
+        ct("s3:ListBuckets", { time: T0, userAgent: `${cli} md/command#s3.list-buckets` }),
+        ct("iam:ListRoles", { time: T0, actor: sso(ACCOUNT), actorType: "AssumedRole", session: "ana@example.com", userAgent: "Laptop/1" }),
+        ct("iam:ListRoles", { time: T0, actor: sso(OTHER_ACCOUNT), actorType: "AssumedRole", actorAccount: OTHER_ACCOUNT, session: "ana@example.com", userAgent: "Laptop/1" }),
+        ...["u1", "u2", "u3", "u4"].map((u) => ct("s3:ListBuckets", { time: T0, actor: `arn:aws:iam::${ACCOUNT}:user/${u}`, userAgent: "StandardImage/1" })),
+        ct("s3:ListBuckets", { time: T0, userAgent: "console.amazonaws.com" }),
+        ct("s3:ListBuckets", { time: EVAL, userAgent: "Later/1" }),
+      ],
+      INTEL,
+      EVAL,
+    );
+    expect(b.clientUses(cli, ALICE)).toBe(2);
+    expect(b.clientUses(cli, `arn:aws:iam::${ACCOUNT}:user/u1`)).toBe(0);
+    expect(b.clientUses("Laptop/1", "sso-user:ana@example.com")).toBe(2);
+    expect(b.clientUses("StandardImage/1", `arn:aws:iam::${ACCOUNT}:user/u1`)).toBe(0);
+    expect(b.clientUses("console.amazonaws.com", ALICE)).toBe(0);
+    expect(b.clientUses("Later/1", ALICE)).toBe(0);
+  });
+
   it("p95 is the nearest rank", () => {
     expect(p95([])).toBe(0);
     expect(p95([5])).toBe(5);

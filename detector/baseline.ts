@@ -7,7 +7,8 @@
 import type { Activity } from "./activity.ts";
 import type { IntelIndex } from "./intel.ts";
 import type { ActorProfile, ActorRef, Baseline, PersonProfile, Token } from "./model.ts";
-import { actorRefOf, personOf } from "./peers.ts";
+import { clientInstallation } from "./ingest/user-agent.ts";
+import { actorRefOf, deviceHolderOf, personOf } from "./peers.ts";
 import { awsSideOf, isPublicIpv4 } from "./signals/net.ts";
 import { tokensOf } from "./tokens.ts";
 
@@ -31,6 +32,13 @@ export interface BaselineOptions {
 const DAY_MS = 86_400_000;
 /** Bucket names remembered from history; an estate has far fewer, so the cap only guards memory. */
 const MAX_BUCKETS = 200_000;
+/** Client installations remembered from history; beyond the cap new ones are simply not known. */
+const MAX_INSTALLATIONS = 200_000;
+/**
+ * Holders an installation may have and still be someone's own device: a person's laptop, or one
+ * build a pair shares. More, and it is a standard image or a popular browser that proves nobody.
+ */
+const MAX_CLIENT_HOLDERS = 3;
 
 /** One active day of one actor. */
 interface DayStats {
@@ -88,6 +96,8 @@ export class BaselineBuilder {
   private readonly ipUse = new Map<string, IpUse>();
   private readonly sharedIps = new Set<string>();
   private readonly buckets = new Set<string>();
+  /** Client installation → calls per device holder; null once it has too many holders to be anyone's own. */
+  private readonly clients = new Map<string, Map<string, number> | null>();
   /** Issuer → the federated users it minted. */
   private readonly minted = new Map<string, Set<string>>();
   private readonly minActors: number;
@@ -114,6 +124,7 @@ export class BaselineBuilder {
     }
     const acc = this.accumulatorOf(a);
     acc.count++;
+    if (a.userAgent) this.countClient(a);
     acc.accounts.add(a.account);
     const tokens = tokensOf(a, this.intel);
     increment(acc.tokens, tokens);
@@ -196,6 +207,7 @@ export class BaselineBuilder {
     const sharedIps = this.sharedIps;
     const buckets = this.buckets;
     const minted = this.minted;
+    const clients = this.clients;
     const historyEnd = this.historyEnd;
     return {
       historyEnd,
@@ -206,6 +218,7 @@ export class BaselineBuilder {
       isSharedIp: (ip) => sharedIps.has(ip),
       knownBucket: (name) => buckets.has(name),
       federatedUsersOf: (issuer) => minted.get(issuer)?.size ?? 0,
+      clientUses: (installation, holder) => clients.get(installation)?.get(holder) ?? 0,
     };
   }
 
@@ -228,6 +241,20 @@ export class BaselineBuilder {
     let acc = this.persons.get(key);
     if (!acc) this.persons.set(key, (acc = { days: new Set(), objectBuckets: new Set(), objectReads: 0, usedTor: false }));
     return acc;
+  }
+
+  private countClient(a: Activity): void {
+    const installation = clientInstallation(a.userAgent!);
+    if (installation === undefined) return;
+    let holders = this.clients.get(installation);
+    if (holders === null) return;
+    if (holders === undefined) {
+      if (this.clients.size >= MAX_INSTALLATIONS) return;
+      this.clients.set(installation, (holders = new Map()));
+    }
+    const holder = deviceHolderOf(a);
+    holders.set(holder, (holders.get(holder) ?? 0) + 1);
+    if (holders.size > MAX_CLIENT_HOLDERS) this.clients.set(installation, null);
   }
 
   private countIpUse(ip: string, actor: string, account: string): void {

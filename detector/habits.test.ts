@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHabit, settledActor } from "./habits.ts";
+import { isHabit, ownClient, settledActor } from "./habits.ts";
 import { fakeBaseline, USER } from "./markers/testing.ts";
 
 describe("actor habits", () => {
@@ -11,5 +11,17 @@ describe("actor habits", () => {
     expect(isHabit(settled, "api:s3:ListBuckets")).toBe(true);
     expect(isHabit(settled, "api:iam:ListUsers")).toBe(false);
     expect(isHabit(settled, "api:iam:GetUser")).toBe(false);
+  });
+
+  it("knows the caller's own client installation from five calls its holder made with it in history", () => {
+    const cli = "aws-cli/2.21.37 md/awscrt#0.20.16 ua/2.0 os/macos#23.4.0";
+    const role = "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_0123456789abcdef";
+    const baseline = fakeBaseline({ clients: { [cli]: { [USER]: 5, "sso-user:ana@example.com": 9 }, "Boto3/1.34.71": { [USER]: 4 } } });
+    const call = (over: object) => ({ actor: USER, actorType: "IAMUser" as const, userAgent: `${cli} md/command#iam.create-user`, ...over });
+    expect(ownClient(call({}), baseline)).toBe(cli);
+    expect(ownClient(call({ actor: role, actorType: "AssumedRole", session: "ana@example.com" }), baseline)).toBe(cli);
+    expect(ownClient(call({ actor: role, actorType: "AssumedRole", session: "ben@example.com" }), baseline)).toBeUndefined();
+    expect(ownClient(call({ userAgent: "Boto3/1.34.71" }), baseline)).toBeUndefined();
+    expect(ownClient(call({ userAgent: undefined }), baseline)).toBeUndefined();
   });
 });

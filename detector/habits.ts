@@ -5,7 +5,8 @@
  */
 import type { Activity } from "./activity.ts";
 import type { ActorProfile, Baseline, PersonProfile, Token } from "./model.ts";
-import { personOf } from "./peers.ts";
+import { clientInstallation } from "./ingest/user-agent.ts";
+import { deviceHolderOf, personOf } from "./peers.ts";
 
 /** Days of history a person or actor needs before their own habits are the reference. */
 const SETTLED_DAYS = 3;
@@ -39,4 +40,14 @@ export function settledActor(actor: string, baseline: Baseline): ActorProfile | 
 /** Whether a settled actor used the token often enough in history for it to be a habit. */
 export function isHabit(profile: ActorProfile, token: Token): boolean {
   return (profile.tokens.get(token) ?? 0) >= HABIT_USES;
+}
+
+/**
+ * The caller's own client installation, when the call came from one: the same tool, versions and
+ * platform its holder (see peers.ts `deviceHolderOf`) used habitually in history and few others
+ * share. Stolen keys are replayed with the thief's tools; a person on the move brings their laptop.
+ */
+export function ownClient(a: Pick<Activity, "actor" | "actorType" | "session" | "userAgent">, baseline: Baseline): string | undefined {
+  const installation = a.userAgent === undefined ? undefined : clientInstallation(a.userAgent);
+  return installation !== undefined && baseline.clientUses(installation, deviceHolderOf(a)) >= HABIT_USES ? installation : undefined;
 }

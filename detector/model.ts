@@ -101,4 +101,10 @@ export interface Baseline {
    * two for a person's own console sign-ins (aws-vault), many for an identity broker.
    */
   federatedUsersOf(issuer: string): number;
+  /**
+   * Calls a device holder (see peers.ts `deviceHolderOf`) made in history with a client
+   * installation (see ingest/user-agent.ts `clientInstallation`); 0 when the installation is
+   * shared by more holders than one person's devices explain (a standard build, a popular browser).
+   */
+  clientUses(installation: string, holder: string): number;
 }

@@ -72,6 +72,15 @@ export function personOf(a: Pick<Activity, "actor" | "actorType" | "session">): 
 }
 
 /**
+ * Who holds the device behind a call: the Identity Center user (their user name is the session
+ * name of every permission set, in every account) or else the actor. A person's laptop is theirs
+ * across all their accounts; any other role's sessions are whoever assumes it, so the role.
+ */
+export function deviceHolderOf(a: Pick<Activity, "actor" | "actorType" | "session">): string {
+  return personOf(a) === undefined ? a.actor : `sso-user:${a.session}`;
+}
+
+/**
  * Whether an IAM user name names the caller itself: the IAM user calling, or the person behind an
  * Identity Center session (their session name is their user name, and people often keep an IAM
  * user of the same name). Managing one's own keys and passwords is routine, not persistence.

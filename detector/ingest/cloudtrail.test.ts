@@ -4,7 +4,7 @@ import type { Activity } from "../activity.ts";
 import { cloudTrailActivity } from "./cloudtrail.ts";
 import { isRejection } from "./reject.ts";
 import { cloudTrailRecord } from "./testing.ts";
-import { agentFamily } from "./user-agent.ts";
+import { agentFamily, clientInstallation } from "./user-agent.ts";
 
 function activity(overrides: Record<string, unknown>): Activity {
   const result = cloudTrailActivity(cloudTrailRecord(overrides));
@@ -128,4 +128,22 @@ describe("user-agent families", () => {
     ["Go-http-client/1.1", "other"],
   ];
   for (const [ua, family] of cases) it(`${family}: ${ua.slice(0, 50)}`, () => expect(agentFamily(ua)).toBe(family));
+});
+
+describe("client installations", () => {
+  it("reads one installation the same on every call: the CLI's command and CloudTrail's brackets cut", () => {
+    const cli = "aws-cli/2.21.37 md/awscrt#0.20.16 ua/2.0 os/macos#23.4.0 md/arch#arm64 lang/python#3.12.6 md/prompt#off";
+    expect(clientInstallation(`${cli} md/command#s3.get-object`)).toBe(cli);
+    expect(clientInstallation(`${cli} md/command#iam.list-users`)).toBe(cli);
+    expect(clientInstallation("aws-cli/2.13.5 Python/3.11.4 Linux/4.14.255 exe/x86_64.amzn.2 prompt/off command/ec2.stop-instances")).toBe("aws-cli/2.13.5 Python/3.11.4 Linux/4.14.255 exe/x86_64.amzn.2 prompt/off");
+    const browser = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    expect(clientInstallation(`[${browser}]`)).toBe(browser);
+    expect(clientInstallation("Boto3/1.34.71 md/Botocore#1.34.71 ua/2.0 os/linux#6.1.84 Botocore/1.34.71")).toBe("Boto3/1.34.71 md/Botocore#1.34.71 ua/2.0 os/linux#6.1.84 Botocore/1.34.71");
+  });
+
+  it("is no one's device when AWS's own software calls: the console's backend, a service, CloudFormation", () => {
+    for (const ua of ["console.amazonaws.com", "AWS Internal", "signin.amazonaws.com", "autoscaling.amazonaws.com", "cloudformation.amazonaws.com", "[S3Console/0.4, aws-internal/3 aws-sdk-java/1.11.666 Linux/4.9.184]"]) {
+      expect(clientInstallation(ua), ua).toBeUndefined();
+    }
+  });
 });

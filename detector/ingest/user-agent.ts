@@ -44,3 +44,26 @@ export function agentFamily(userAgent: string): string {
   }
   return family;
 }
+
+/** Families of AWS's own software calling for someone (the console's backend, a service): no caller's device. */
+const AWS_SIDE_FAMILIES = new Set(["console", "aws-internal", "cloudformation"]);
+/** Per-call parts the AWS CLI appends to its user agent: v2's `md/command#s3.cp`, v1's `command/s3.cp`. */
+const PER_CALL = / (?:md\/command#|command\/)\S+/g;
+const installations = new Map<string, string | null>();
+
+/**
+ * The client installation behind a user agent — the tool, its versions and its platform, as on
+ * every call it makes — or undefined for AWS's own software, which is no caller's device. The AWS
+ * CLI's per-call command is cut, and the brackets CloudTrail sometimes puts around a browser's
+ * string dropped, so one installation reads the same on every call. Parsed once per distinct string.
+ */
+export function clientInstallation(userAgent: string): string | undefined {
+  let installation = installations.get(userAgent);
+  if (installation === undefined) {
+    const ua = userAgent.trim().replace(/^\[(.*)\]$/, "$1");
+    installation = AWS_SIDE_FAMILIES.has(agentFamily(ua)) || ua.toLowerCase().includes("aws-internal/") ? null : ua.replace(PER_CALL, "");
+    if (installations.size >= CACHE_LIMIT) installations.clear();
+    installations.set(userAgent, installation);
+  }
+  return installation ?? undefined;
+}

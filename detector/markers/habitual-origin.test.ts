@@ -38,4 +38,15 @@ describe("habitual-origin", () => {
       expect(marker.evaluate(candidate([change(), setting]), ctx), action).toBeDefined();
     }
   });
+
+  it("dampens calls from a new network made with the actor's own client installation (the owner on the move), not a stranger's", () => {
+    const laptop = "aws-cli/2.21.37 md/awscrt#0.20.16 ua/2.0 os/macos#23.4.0";
+    const withLaptop = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: { "asn:7922": 40, "agent:aws-cli": 40 }, activeDays: 9 }], clients: { [laptop]: { [USER]: 30 } } }) });
+    const abroad = (userAgent: string, sourceIp: string = IP.office) => change({ sourceIp, userAgent: `${userAgent} md/command#iam.create-access-key` });
+    expect(marker.evaluate(candidate([change(), abroad(laptop)]), withLaptop)!.evidence).toBe(
+      "every signal of alice comes from its usual network and tool or its own device (Comcast Cable Communications with aws-cli, its own aws-cli installation from British Telecommunications)",
+    );
+    expect(marker.evaluate(candidate([change(), abroad("aws-cli/2.22.1 md/awscrt#0.21.0 ua/2.0 os/linux#6.5.0")]), withLaptop)).toBeUndefined();
+    expect(marker.evaluate(candidate([abroad(laptop, IP.tor)]), withLaptop)).toBeUndefined();
+  });
 });

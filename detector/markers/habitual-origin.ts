@@ -1,12 +1,14 @@
 /**
  * Dampener — the actor's own network and tools: every signal comes from an autonomous system and
- * a user-agent family the actor itself used on several days of history, with no intel hit, no
- * pentest tooling and no host evidence. Admins making rare-but-legitimate changes look like this;
- * stolen credentials seldom do, because they are used from somewhere else. Heavy data movement is
- * left to the volume markers (an insider works from their usual network).
+ * a user-agent family the actor itself used on several days of history, or from the caller's own
+ * client installation (habits.ts `ownClient`) wherever it is, with no intel hit, no Tor, no pentest
+ * tooling and no host evidence. Admins making rare-but-legitimate changes look like this, at home
+ * or travelling with their laptop; stolen credentials seldom do, because they are used from
+ * somewhere else with the thief's tools. Heavy data movement is left to the volume markers (an
+ * insider works from their usual network and device).
  */
 import type { Activity } from "../activity.ts";
-import { isHabit, settledActor } from "../habits.ts";
+import { isHabit, ownClient, settledActor } from "../habits.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
 import type { Signal } from "../signal.ts";
 import { isAccessSetting } from "../s3-access.ts";
@@ -25,33 +27,36 @@ function putsDataAtRisk(s: Signal): boolean {
   return DATA_TACTICS.has(s.tactic) && (a.action.startsWith("s3:") || a.action.startsWith("s3-control:")) && !isAccessSetting(a.action);
 }
 
-function habitual(a: Activity, ctx: MarkerContext): string | undefined {
+/** Where a signal came from, when that is the actor's own: its usual network and tool, or its own device anywhere. */
+function ownOrigin(a: Activity, ctx: MarkerContext): { label: string; device: boolean } | undefined {
   if (a.source !== "cloudtrail" || !a.sourceIp || !a.agentFamily) return undefined;
   if (ctx.intel.isTorExit(a.sourceIp) || ctx.intel.badIpReason(a.sourceIp)) return undefined;
-  const profile = settledActor(a.actor, ctx.baseline);
-  if (!profile) return undefined;
   const net = ctx.intel.network(a.sourceIp);
-  if (!isHabit(profile, asnToken(net)) || !isHabit(profile, agentToken(a.agentFamily))) return undefined;
-  return `${net ? net.org : "unknown network"} with ${a.agentFamily}`;
+  const place = net ? net.org : "unknown network";
+  const profile = settledActor(a.actor, ctx.baseline);
+  if (profile && isHabit(profile, asnToken(net)) && isHabit(profile, agentToken(a.agentFamily))) return { label: `${place} with ${a.agentFamily}`, device: false };
+  return ownClient(a, ctx.baseline) ? { label: `its own ${a.agentFamily} installation from ${place}`, device: true } : undefined;
 }
 
 export default defineMarker({
   id: "habitual-origin",
-  title: "Dampener: every signal comes from the actor's own network and tools",
+  title: "Dampener: every signal comes from the actor's own network and tools, or its own device",
   weight: -4,
   indicatorKeys: [],
   evaluate(candidate, ctx) {
     const origins = new Set<string>();
     const actors = new Set<string>();
+    let device = false;
     for (const s of candidate.signals) {
       if (s.indicators.some((i) => i.key === "SUSPICIOUS_USER_AGENT" || i.key.startsWith("CRYPTOMINING") || i.key === "MALICIOUS_IP" || i.key === "TOR_IP")) return undefined;
       if (putsDataAtRisk(s)) return undefined;
-      const origin = habitual(s.activity, ctx);
+      const origin = ownOrigin(s.activity, ctx);
       if (!origin) return undefined;
-      origins.add(origin);
+      origins.add(origin.label);
+      device ||= origin.device;
       actors.add(shortName(s.activity.actor));
     }
     if (origins.size === 0) return undefined;
-    return { indicators: [], evidence: `every signal of ${listOf(actors, 3)} comes from its usual network and tool (${listOf(origins, 3)})` };
+    return { indicators: [], evidence: `every signal of ${listOf(actors, 3)} comes from its usual network and tool${device ? " or its own device" : ""} (${listOf(origins, 3)})` };
   },
 });

@@ -118,7 +118,7 @@ export function profile(spec: ProfileSpec): ActorProfile {
 
 /** A baseline over the given profiles; account tokens default to the union of its actors' tokens. */
 export function fakeBaseline(
-  opts: { actors?: readonly ProfileSpec[]; persons?: Record<string, PersonProfile>; accountTokens?: Record<string, readonly Token[]>; sharedIps?: readonly string[]; knownBuckets?: readonly string[] } = {},
+  opts: { actors?: readonly ProfileSpec[]; persons?: Record<string, PersonProfile>; accountTokens?: Record<string, readonly Token[]>; sharedIps?: readonly string[]; knownBuckets?: readonly string[]; clients?: Record<string, Record<string, number>> } = {},
 ): Baseline {
   const actors = new Map((opts.actors ?? []).map((s) => [s.key, profile(s)]));
   const accountTokens = new Map<string, Map<Token, number>>();
@@ -138,6 +138,7 @@ export function fakeBaseline(
     isSharedIp: (ip) => shared.has(ip),
     knownBucket: (name) => (opts.knownBuckets ?? []).includes(name),
     federatedUsersOf: () => 0,
+    clientUses: (installation, holder) => opts.clients?.[installation]?.[holder] ?? 0,
   };
 }
 
