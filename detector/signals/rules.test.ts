@@ -448,6 +448,12 @@ describe("signal rules", () => {
     expect(signals.map((s) => [s.severity, s.evidence.match(/wrote (\d+) objects/)![1]])).toEqual([[7, "20"], [8, "200"]]);
   });
 
+  it("reports a bulk read again each time it doubles, not on every read", () => {
+    const history = series(3, T0, DAY, () => ct("s3:GetObject", { bytes: 1000 }));
+    const signals = run(engineFor("s3-exfiltration-volume", { history }), series(900, EVAL, 5000, () => ct("s3:GetObject", { bytes: 1000, resources: ["data"] })));
+    expect(signals.map((s) => s.evidence.match(/read (\d+) objects/)![1])).toEqual(["200", "400", "800"]);
+  });
+
   it("covers every registered rule", async () => {
     const { SIGNAL_DEFINITIONS } = await import("./registry.ts");
     expect(new Set(CASES.map((c) => c.id))).toEqual(new Set(SIGNAL_DEFINITIONS.map((d) => d.id)));

@@ -13,7 +13,9 @@ const MIN_BYTES = 500_000_000;
  * Objects read from S3 over the last 24 hours far above the actor's usual daily count or its daily
  * 95th percentile of bytes. A person in a shared role (an Identity Center permission set) is
  * counted on their own and, once their history is settled, against their own usual count: the
- * team's daily reads would hide one member's bulk read.
+ * team's daily reads would hide one member's bulk read. A read that keeps growing is reported again
+ * each time it doubles, so the sequence it belongs to stays open while data is still flowing: an
+ * upload the next night is then less than a day from its last step, not from its first.
  */
 export default defineSignal({
   id: "s3-exfiltration-volume",
@@ -36,8 +38,10 @@ export default defineSignal({
     const usualObjects = own ? own.objectReads / own.activeDays : profile && profile.activeDays > 0 ? (profile.tokens.get("api:s3:GetObject") ?? 0) / profile.activeDays : 0;
     const objectLimit = Math.max(MIN_OBJECTS, FACTOR * usualObjects);
     const byteLimit = Math.max(MIN_BYTES, FACTOR * (p95?.bytes ?? 0));
-    if (w.count < objectLimit && w.sum < byteLimit) return undefined;
-    if (!ctx.state.latch("s3-exfiltration-volume", 6 * HOUR).first(who, a.time)) return undefined;
+    const times = Math.max(w.count / objectLimit, w.sum / byteLimit);
+    if (times < 1) return undefined;
+    const doublings = Math.floor(Math.log2(times));
+    if (!ctx.state.latch("s3-exfiltration-volume", 6 * HOUR).first(`${who}\n${doublings}`, a.time)) return undefined;
     const origin = originScore(ctx, a);
     const foreign = origin >= ctx.anomalyThreshold;
     return {
