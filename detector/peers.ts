@@ -67,8 +67,12 @@ export function judgedRefOf(a: Pick<Activity, "actor" | "actorType" | "actorAcco
  * the team's), but which data a person works with, and how, is their own.
  */
 export function personOf(a: Pick<Activity, "actor" | "actorType" | "session">): string | undefined {
-  if (a.actorType !== "AssumedRole" || !a.session || !a.actor.includes("/AWSReservedSSO_")) return undefined;
-  return `${a.actor}#${a.session}`;
+  return isIdentityCenterSession(a) ? `${a.actor}#${a.session}` : undefined;
+}
+
+/** Whether an activity is an IAM Identity Center user's, in a permission set's role session named after them. */
+function isIdentityCenterSession(a: Pick<Activity, "actor" | "actorType" | "session">): boolean {
+  return a.actorType === "AssumedRole" && !!a.session && a.actor.includes("/AWSReservedSSO_");
 }
 
 /**
@@ -77,7 +81,7 @@ export function personOf(a: Pick<Activity, "actor" | "actorType" | "session">): 
  * across all their accounts; any other role's sessions are whoever assumes it, so the role.
  */
 export function deviceHolderOf(a: Pick<Activity, "actor" | "actorType" | "session">): string {
-  return personOf(a) === undefined ? a.actor : `sso-user:${a.session}`;
+  return isIdentityCenterSession(a) ? `sso-user:${a.session}` : a.actor;
 }
 
 /**
@@ -87,7 +91,7 @@ export function deviceHolderOf(a: Pick<Activity, "actor" | "actorType" | "sessio
  */
 export function isCallerUser(a: Pick<Activity, "actor" | "actorType" | "session">, userName: string): boolean {
   if (a.actorType === "IAMUser") return userName === a.actor.slice(a.actor.lastIndexOf("/") + 1);
-  return personOf(a) !== undefined && userName === a.session;
+  return isIdentityCenterSession(a) && userName === a.session;
 }
 
 /** Whether a name is an EC2 instance id (`i-0abc…`); a role session so named uses that instance's profile credentials. */
