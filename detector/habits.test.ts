@@ -23,5 +23,8 @@ describe("actor habits", () => {
     expect(ownClient(call({ actor: role, actorType: "AssumedRole", session: "ben@example.com" }), baseline)).toBeUndefined();
     expect(ownClient(call({ userAgent: "Boto3/1.34.71" }), baseline)).toBeUndefined();
     expect(ownClient(call({ userAgent: undefined }), baseline)).toBeUndefined();
+    // A workload's role, even with its usual SDK: only people travel with their device.
+    const app = "arn:aws:iam::111111111111:role/app-instance-role";
+    expect(ownClient(call({ actor: app, actorType: "AssumedRole", session: "i-0abc123def4567890" }), fakeBaseline({ clients: { [cli]: { [app]: 50 } } }))).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
 import type { Activity } from "./activity.ts";
 import type { ActorProfile, Baseline, PersonProfile, Token } from "./model.ts";
 import { clientInstallation } from "./ingest/user-agent.ts";
-import { deviceHolderOf, personOf } from "./peers.ts";
+import { deviceHolderOf, isIdentityCenterSession, personOf } from "./peers.ts";
 
 /** Days of history a person or actor needs before their own habits are the reference. */
 const SETTLED_DAYS = 3;
@@ -43,11 +43,14 @@ export function isHabit(profile: ActorProfile, token: Token): boolean {
 }
 
 /**
- * The caller's own client installation, when the call came from one: the same tool, versions and
+ * A person's own client installation, when their call came from one: the same tool, versions and
  * platform its holder (see peers.ts `deviceHolderOf`) used habitually in history and few others
  * share. Stolen keys are replayed with the thief's tools; a person on the move brings their laptop.
+ * Only people (IAM users, Identity Center users) move: a workload's role called from somewhere new
+ * is not explained by its SDK, and instance credentials outside AWS are theft whatever they carry.
  */
 export function ownClient(a: Pick<Activity, "actor" | "actorType" | "session" | "userAgent">, baseline: Baseline): string | undefined {
+  if (a.actorType !== "IAMUser" && !isIdentityCenterSession(a)) return undefined;
   const installation = a.userAgent === undefined ? undefined : clientInstallation(a.userAgent);
   return installation !== undefined && baseline.clientUses(installation, deviceHolderOf(a)) >= HABIT_USES ? installation : undefined;
 }

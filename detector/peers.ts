@@ -71,7 +71,7 @@ export function personOf(a: Pick<Activity, "actor" | "actorType" | "session">): 
 }
 
 /** Whether an activity is an IAM Identity Center user's, in a permission set's role session named after them. */
-function isIdentityCenterSession(a: Pick<Activity, "actor" | "actorType" | "session">): boolean {
+export function isIdentityCenterSession(a: Pick<Activity, "actor" | "actorType" | "session">): boolean {
   return a.actorType === "AssumedRole" && !!a.session && a.actor.includes("/AWSReservedSSO_");
 }
 
