@@ -120,8 +120,8 @@ function vendedSession(p: SimPrincipal, vendor: string, rng: Rng, sink: RecordSi
 }
 
 /** Make a habitual call; a change-set execution brings CloudFormation's own calls with it. */
-function habitualCall(session: Session, api: string, time: number, rng: Rng, sink: RecordSink, region?: string): void {
-  session.call(api, time, region ? { region } : {});
+function habitualCall(session: Session, api: string, time: number, rng: Rng, sink: RecordSink, region?: string, args?: Record<string, unknown>): void {
+  session.call(api, time, { ...(region ? { region } : {}), ...(args ? { args } : {}) });
   if (api === "cloudformation:ExecuteChangeSet") stackUpdate(session.origin, time, rng, sink);
 }
 
@@ -169,7 +169,10 @@ function officeDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink:
     }
     const session = new Session(origin, rng, sink);
     const count = Math.max(1, Math.round(total / sessions));
-    for (const t of burstTimes(rng, start, duration, count)) habitualCall(session, draw(rng, apis), t, rng, sink, draw(rng, p.regions));
+    // An IAM user without administrator rights manages its own keys, password and policies only
+    // (AWS's "manage your own credentials" policy): its IAM user calls name itself.
+    const args = p.identity === "iam-user" ? { userName: p.inventory.name } : undefined;
+    for (const t of burstTimes(rng, start, duration, count)) habitualCall(session, draw(rng, apis), t, rng, sink, draw(rng, p.regions), args);
   }
 }
 
