@@ -4,9 +4,11 @@
  * whole team's, and of the actor for its behaviour tokens.
  */
 import type { Activity } from "./activity.ts";
+import type { IntelIndex } from "./intel.ts";
 import type { ActorProfile, Baseline, PersonProfile, Token } from "./model.ts";
 import { clientInstallation } from "./ingest/user-agent.ts";
 import { deviceHolderOf, isIdentityCenterSession, personOf } from "./peers.ts";
+import { agentToken, asnToken } from "./tokens.ts";
 
 /** Days of history a person or actor needs before their own habits are the reference. */
 const SETTLED_DAYS = 3;
@@ -53,4 +55,19 @@ export function ownClient(a: Pick<Activity, "actor" | "actorType" | "session" | 
   if (a.actorType !== "IAMUser" && !isIdentityCenterSession(a)) return undefined;
   const installation = a.userAgent === undefined ? undefined : clientInstallation(a.userAgent);
   return installation !== undefined && baseline.clientUses(installation, deviceHolderOf(a)) >= HABIT_USES ? installation : undefined;
+}
+
+/**
+ * Where a CloudTrail call came from, when that is the caller's own: its usual network with its
+ * usual tool (both habits), or its own device ({@link ownClient}) from any network but a Tor exit
+ * or a known-bad address. `device` tells which; `label` says it for evidence.
+ */
+export function ownOrigin(a: Activity, baseline: Baseline, intel: IntelIndex): { label: string; device: boolean } | undefined {
+  if (a.source !== "cloudtrail" || !a.sourceIp || !a.agentFamily) return undefined;
+  if (intel.isTorExit(a.sourceIp) || intel.badIpReason(a.sourceIp)) return undefined;
+  const net = intel.network(a.sourceIp);
+  const place = net ? net.org : "unknown network";
+  const profile = settledActor(a.actor, baseline);
+  if (profile && isHabit(profile, asnToken(net)) && isHabit(profile, agentToken(a.agentFamily))) return { label: `${place} with ${a.agentFamily}`, device: false };
+  return ownClient(a, baseline) ? { label: `its own ${a.agentFamily} installation from ${place}`, device: true } : undefined;
 }

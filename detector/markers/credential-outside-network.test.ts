@@ -49,4 +49,14 @@ describe("credential-outside-network", () => {
     ]);
     expect(marker.evaluate(c, ctx)).toBeUndefined();
   });
+
+  it("does not judge a person's call from their own device on a new network (the owner on the move), unless from Tor or a bad address", () => {
+    const laptop = "aws-cli/2.21.37 md/awscrt#0.20.16 ua/2.0 os/macos#23.4.0";
+    const withLaptop = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: ["asn:7922", "agent:aws-cli"] }], clients: { [laptop]: { [USER]: 30 } } }) });
+    const from = (sourceIp: string, userAgent = laptop) => candidate([signal({ activity: { sourceIp, userAgent: `${userAgent} md/command#s3.ls` } })]);
+    expect(marker.evaluate(from(IP.vps), withLaptop)).toBeUndefined();
+    expect(marker.evaluate(from(IP.vps, "aws-cli/2.22.1 md/awscrt#0.21.0 ua/2.0 os/linux#6.5.0"), withLaptop)).toBeDefined();
+    expect(marker.evaluate(from(IP.tor), withLaptop)).toBeDefined();
+    expect(marker.evaluate(from(IP.bad), withLaptop)).toBeDefined();
+  });
 });

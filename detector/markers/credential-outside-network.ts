@@ -3,12 +3,13 @@
  * after an EC2 instance) called from outside AWS, or an identity calling from an autonomous system
  * that neither it nor its account ever used in history. Hosting, VPN and Tor networks make it
  * worse: that is where stolen keys are replayed from. For a caller that used Tor in history, a Tor
- * exit is its own network (exits rotate through many autonomous systems).
+ * exit is its own network (exits rotate through many autonomous systems). A person's call from
+ * their own device (habits.ts `ownClient`) is not judged: that is its owner on the move.
  */
 import type { Activity } from "../activity.ts";
 import type { NetworkInfo } from "../intel.ts";
 import { defineMarker, type MarkerContext } from "../marker.ts";
-import { torIsHabitual } from "../habits.ts";
+import { ownClient, torIsHabitual } from "../habits.ts";
 import { isInstanceId } from "../peers.ts";
 import { asnToken } from "../tokens.ts";
 import { shortName } from "./calls.ts";
@@ -57,7 +58,8 @@ export default defineMarker({
       const a = s.activity;
       if (a.source !== "cloudtrail" || !a.sourceIp) continue;
       const net = ctx.intel.network(a.sourceIp);
-      if (!net || ((net.usage === "tor" || ctx.intel.isTorExit(a.sourceIp)) && torIsHabitual(a, ctx.baseline))) continue;
+      const tor = net !== undefined && (net.usage === "tor" || ctx.intel.isTorExit(a.sourceIp));
+      if (!net || (tor && torIsHabitual(a, ctx.baseline)) || (!tor && !ctx.intel.badIpReason(a.sourceIp) && ownClient(a, ctx.baseline))) continue;
       // One judgement per identity and network: hundreds of calls from one place say it once.
       const key = `${a.actor}|${net.asn}`;
       if (judged.has(key)) continue;

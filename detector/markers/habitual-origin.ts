@@ -7,12 +7,10 @@
  * somewhere else with the thief's tools. Heavy data movement is left to the volume markers (an
  * insider works from their usual network and device).
  */
-import type { Activity } from "../activity.ts";
-import { isHabit, ownClient, settledActor } from "../habits.ts";
-import { defineMarker, type MarkerContext } from "../marker.ts";
+import { ownOrigin } from "../habits.ts";
+import { defineMarker } from "../marker.ts";
 import type { Signal } from "../signal.ts";
 import { isAccessSetting } from "../s3-access.ts";
-import { agentToken, asnToken } from "../tokens.ts";
 import { shortName } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -27,17 +25,6 @@ function putsDataAtRisk(s: Signal): boolean {
   return DATA_TACTICS.has(s.tactic) && (a.action.startsWith("s3:") || a.action.startsWith("s3-control:")) && !isAccessSetting(a.action);
 }
 
-/** Where a signal came from, when that is the actor's own: its usual network and tool, or its own device anywhere. */
-function ownOrigin(a: Activity, ctx: MarkerContext): { label: string; device: boolean } | undefined {
-  if (a.source !== "cloudtrail" || !a.sourceIp || !a.agentFamily) return undefined;
-  if (ctx.intel.isTorExit(a.sourceIp) || ctx.intel.badIpReason(a.sourceIp)) return undefined;
-  const net = ctx.intel.network(a.sourceIp);
-  const place = net ? net.org : "unknown network";
-  const profile = settledActor(a.actor, ctx.baseline);
-  if (profile && isHabit(profile, asnToken(net)) && isHabit(profile, agentToken(a.agentFamily))) return { label: `${place} with ${a.agentFamily}`, device: false };
-  return ownClient(a, ctx.baseline) ? { label: `its own ${a.agentFamily} installation from ${place}`, device: true } : undefined;
-}
-
 export default defineMarker({
   id: "habitual-origin",
   title: "Dampener: every signal comes from the actor's own network and tools, or its own device",
@@ -50,7 +37,7 @@ export default defineMarker({
     for (const s of candidate.signals) {
       if (s.indicators.some((i) => i.key === "SUSPICIOUS_USER_AGENT" || i.key.startsWith("CRYPTOMINING") || i.key === "MALICIOUS_IP" || i.key === "TOR_IP")) return undefined;
       if (putsDataAtRisk(s)) return undefined;
-      const origin = ownOrigin(s.activity, ctx);
+      const origin = ownOrigin(s.activity, ctx.baseline, ctx.intel);
       if (!origin) return undefined;
       origins.add(origin.label);
       device ||= origin.device;

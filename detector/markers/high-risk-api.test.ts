@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import marker from "./high-risk-api.ts";
 import { highRiskReason } from "./high-risk-apis.ts";
-import { ACCOUNT, OTHER_ACCOUNT, activity, candidate, context, signal } from "./testing.ts";
+import { ACCOUNT, IP, OTHER_ACCOUNT, USER, activity, candidate, context, fakeBaseline, signal } from "./testing.ts";
 
 const ctx = context();
 const write = { readOnly: false };
@@ -16,6 +16,17 @@ describe("high-risk-api", () => {
     expect(f.indicators[0]).toMatchObject({ key: "HIGH_RISK_API", values: ["cloudtrail:StopLogging", "iam:AttachUserPolicy"] });
     expect(f.evidence).toContain("iam:AttachUserPolicy AdministratorAccess");
     expect(f.weight).toBe(3);
+  });
+
+  it("does not count a kind the actor made in history when made again from its own network and tool, and counts it from elsewhere", () => {
+    const admin = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: { "asn:7922": 40, "agent:aws-cli": 40, "api:s3:DeleteBucketPublicAccessBlock": 2 }, activeDays: 9 }] }) });
+    const unblock = (sourceIp: string) => signal({ activity: { ...write, action: "s3:DeleteBucketPublicAccessBlock", sourceIp, agentFamily: "aws-cli", resources: ["assets"] } });
+    const trail = signal({ activity: { ...write, action: "cloudtrail:StopLogging", sourceIp: IP.home, agentFamily: "aws-cli", resources: ["org-trail"] } });
+    expect(marker.evaluate(candidate([unblock(IP.home)]), admin)).toBeUndefined();
+    const f = marker.evaluate(candidate([unblock(IP.home), trail]), admin)!;
+    expect(f.weight).toBe(2);
+    expect(f.evidence).toBe("1 kind of high-risk call succeeded: cloudtrail:StopLogging; not counted, the actor's routine from its own origin: s3:DeleteBucketPublicAccessBlock");
+    expect(marker.evaluate(candidate([unblock(IP.vps)]), admin)!.weight).toBe(2);
   });
 
   it("does not fire on denied attempts or on harmless variants of risky APIs", () => {
