@@ -11,6 +11,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Activity } from "../activity.ts";
+import { openedAhead } from "./chunks.ts";
 import { listFiles, readFileActivities, type ReadOptions } from "./read.ts";
 import { sortByTimeThenId } from "./time-order.ts";
 
@@ -90,20 +91,25 @@ export async function* activitiesByHour(groups: ReadonlyMap<number, readonly str
     }
     if (limit !== Infinity) nextHour = Math.max(nextHour, limit);
   }
-  for (const hour of [...groups.keys()].sort((a, b) => a - b)) {
-    yield* emitBefore(hour);
-    for (const file of groups.get(hour)!) {
-      for await (const items of readFileActivities(file, opts)) {
-        for (const a of items) {
-          let h = hourOf(a.time);
-          if (h < nextHour) {
-            opts.stats.late++;
-            h = nextHour;
-          }
-          let bucket = buckets.get(h);
-          if (!bucket) buckets.set(h, (bucket = []));
-          bucket.push(a);
+  // Every file in hour order, each with its group's hour: the read-ahead runs across hours.
+  const hours = [...groups.keys()].sort((a, b) => a - b);
+  const fileHours = hours.flatMap((hour) => groups.get(hour)!.map(() => hour));
+  let current = -Infinity;
+  for await (const { index, file, opened } of openedAhead(hours.flatMap((hour) => groups.get(hour)!))) {
+    if (fileHours[index] !== current) {
+      current = fileHours[index]!;
+      yield* emitBefore(current);
+    }
+    for await (const items of readFileActivities(file, opened, opts)) {
+      for (const a of items) {
+        let h = hourOf(a.time);
+        if (h < nextHour) {
+          opts.stats.late++;
+          h = nextHour;
         }
+        let bucket = buckets.get(h);
+        if (!bucket) buckets.set(h, (bucket = []));
+        bucket.push(a);
       }
     }
   }

@@ -3,10 +3,11 @@
  * stream of Buffers: never one string, so files beyond V8's 512 MB string limit read fine.
  * Small files are read and inflated in one call (far cheaper than a stream per hourly file);
  * large ones stream. A truncated or corrupt gzip yields what could be inflated, then throws
- * {@link DecompressError}, so the records before the damage are kept.
+ * {@link DecompressError}, so the records before the damage are kept. {@link openedAhead} inflates
+ * the next files on libuv's thread pool while the reader parses the current one.
  */
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { constants, createGunzip, gunzipSync } from "node:zlib";
+import { constants, createGunzip, gunzip, gunzipSync } from "node:zlib";
 
 /** Files up to this size (on disk) are read and inflated in one call. */
 const WHOLE_FILE_BYTES = 8 * 1024 * 1024;
@@ -35,19 +36,60 @@ function gzipAtStart(path: string): boolean {
 /** A file opened for reading: its whole decompressed bytes when small and intact, else a stream of chunks. */
 export type OpenedFile = { whole: Buffer; chunks?: undefined } | { whole?: undefined; chunks: AsyncGenerator<Buffer> };
 
+/** Bounds of the output buffer asked of gunzip: one buffer for the file, unless it is huge. */
+const MIN_OUTPUT_BYTES = 64 * 1024;
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** Beyond this ratio a recorded size is not believed (a damaged trailer): logs compress ~10-20×. */
+const MAX_RATIO = 64;
+
 /**
- * Open `path`. Small files are read and inflated synchronously (ingest is the only work on its
- * thread, and thousands of hourly files pay dearly for promise round trips) and come back whole;
- * large ones, and small ones whose gzip is damaged, come back as chunks.
+ * A small gzip file inflated on libuv's thread pool, into one buffer: the size gzip records in its
+ * last 4 bytes (ISIZE) sizes the output, since zlib's 16 KiB default makes a dozen pieces to join
+ * per hourly file and cost more than inflating on the reader's own thread. The size is only a
+ * hint: a larger output (several gzip members, a wrong trailer) still comes whole, in pieces.
  */
-export function openFile(path: string): OpenedFile {
+function gunzipOnPool(data: Buffer): Promise<Buffer> {
+  const recorded = data.length >= 4 ? data.readUInt32LE(data.length - 4) : 0;
+  const upper = Math.max(MIN_OUTPUT_BYTES, Math.min(MAX_OUTPUT_BYTES, data.length * MAX_RATIO));
+  const chunkSize = Math.min(upper, Math.max(MIN_OUTPUT_BYTES, recorded + 1024));
+  return new Promise((resolve, reject) => gunzip(data, { chunkSize }, (error, out) => (error ? reject(error) : resolve(out))));
+}
+
+/**
+ * Open `path`. Small files are read at once (synchronously: thousands of hourly files pay dearly
+ * for promise round trips) and inflated on the thread pool, and come back whole; large ones, and
+ * small ones whose gzip is damaged, come back as chunks. Errors (a file gone, unreadable) reject.
+ */
+export async function openFile(path: string): Promise<OpenedFile> {
   if (statSync(path).size > WHOLE_FILE_BYTES) return { chunks: streamChunks(path) };
   const data = readFileSync(path);
   if (!isGzip(data)) return { whole: data };
   try {
-    return { whole: gunzipSync(data) };
+    return { whole: await gunzipOnPool(data) };
   } catch (error) {
     return { chunks: damagedChunks(data, error as Error) };
+  }
+}
+
+/** Files opened at once, at most, beyond the one being read. */
+const FILES_AHEAD = 16;
+
+/**
+ * Each of `files`, in order, with its opened bytes ({@link openFile}); the next
+ * {@link FILES_AHEAD} files are inflated on the thread pool meanwhile, so a single-threaded
+ * reader gets gunzip off its thread. An error opening a file is thrown when that file's turn comes.
+ */
+export async function* openedAhead(files: readonly string[]): AsyncGenerator<{ index: number; file: string; opened: OpenedFile }> {
+  const pending: Promise<OpenedFile>[] = [];
+  let started = 0;
+  for (let index = 0; index < files.length; index++) {
+    for (; started < files.length && started <= index + FILES_AHEAD; started++) {
+      const opened = openFile(files[started]!);
+      // Handled when its turn comes; until then an early failure must not count as unhandled.
+      opened.catch(() => undefined);
+      pending.push(opened);
+    }
+    yield { index, file: files[index]!, opened: await pending.shift()! };
   }
 }
 

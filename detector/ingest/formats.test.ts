@@ -117,4 +117,26 @@ describe("splitters", () => {
     array.push(Buffer.from('[{"a":1},\n{"a":"' + "z".repeat(20) + '"},{"b":2}]'));
     expect(seen).toEqual(["1:7", "2:over:28", "2:7"]);
   });
+
+  it("cut the same lines from a whole decoded text as from its bytes in chunks", () => {
+    const text = "a\r\n\n  \n{\"é✓\":1}\r\r\nlast line é✓ that runs long\n\r\n" + "x".repeat(30) + "\nend";
+    const cut = (feed: (l: LineSplitter) => void) => {
+      const seen: string[] = [];
+      const l = new LineSplitter({ record: (t, line) => seen.push(`${line}:${t}`), oversize: (line, bytes) => seen.push(`${line}:over:${bytes}`) }, 28);
+      feed(l);
+      return { seen, lines: l.lines };
+    };
+    const fromText = cut((l) => l.pushText(text));
+    for (const size of [1, 5, 64]) {
+      const bytes = Buffer.from(text);
+      const fromBytes = cut((l) => {
+        for (let i = 0; i < bytes.length; i += size) l.push(bytes.subarray(i, i + size));
+        l.end();
+      });
+      expect(fromText, `chunk size ${size}`).toEqual(fromBytes);
+    }
+    // One CR per line goes (CRLF); blank lines count but hold no record; long lines are reported.
+    expect(fromText.seen).toEqual(["1:a", '4:{"é✓":1}\r', "5:over:30", "7:over:30", "8:end"]);
+    expect(cut((l) => l.pushText("one\n")).lines).toBe(1);
+  });
 });

@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Activity } from "../activity.ts";
-import { DecompressError, openFile } from "./chunks.ts";
+import { DecompressError, openedAhead, type OpenedFile } from "./chunks.ts";
 import { formatFromHead, formatFromPath, layoutContext, type FileFormat } from "./formats.ts";
 import { checkedJsonActivity } from "./json-record.ts";
 import { isRejection, type Rejection } from "./reject.ts";
@@ -23,6 +23,9 @@ export interface ReadOptions {
   /** Counts of what was read, used, skipped and rejected; updated as records go by. */
   stats: IngestStats;
 }
+
+/** Largest whole file decoded into one string to cut its lines (V8 strings stop at 512 MB). */
+const MAX_TEXT_BYTES = 256 * 1024 * 1024;
 
 /** Where sinks put activities; the reader takes `items` away after each chunk. */
 interface Batch {
@@ -93,13 +96,13 @@ function flowSink(file: string, opts: ReadOptions, batch: Batch): SplitSink {
 /**
  * The activities of one file, in file order, yielded per decompressed chunk. Damage (a truncated
  * gzip, a document cut short) is counted as one rejected record at the line where it shows.
+ * `opened` is the file's bytes (see chunks.ts `openedAhead`).
  */
-export async function* readFileActivities(file: string, opts: ReadOptions): AsyncGenerator<Activity[]> {
+export async function* readFileActivities(file: string, opened: OpenedFile, opts: ReadOptions): AsyncGenerator<Activity[]> {
   const { stats, strict } = opts;
   stats.files++;
   const batch: Batch = { items: [] };
   let format: FileFormat | undefined = formatFromPath(file);
-  const opened = openFile(file);
   if (opened.whole) {
     format ??= formatFromHead(opened.whole);
     const whole = format === "json-array" ? wholeDocumentActivities(opened.whole) : undefined;
@@ -118,7 +121,9 @@ export async function* readFileActivities(file: string, opts: ReadOptions): Asyn
         if (format === "json-array") array = new JsonArraySplitter(jsonSink(file, opts, batch));
         else lines = new LineSplitter(format === "vpc-flow" ? flowSink(file, opts, batch) : jsonSink(file, opts, batch));
       }
-      (array ?? lines)!.push(chunk);
+      // A whole file's lines are cut from one decoded text (within V8's string limit).
+      if (lines && opened.whole && chunk.length <= MAX_TEXT_BYTES) lines.pushText(chunk.toString("utf8"));
+      else (array ?? lines)!.push(chunk);
       if (batch.items.length > 0) {
         yield batch.items;
         batch.items = [];
@@ -182,5 +187,5 @@ function collectFiles(dir: string, out: string[]): void {
 export async function* readActivities(paths: string[], opts: ReadOptions): AsyncGenerator<Activity[]> {
   // Batches are what one decompressed chunk held: gathering them into larger ones keeps parsed
   // records alive across young-generation collections and doubles the time spent in GC.
-  for (const path of paths) for (const file of listFiles(path)) yield* readFileActivities(file, opts);
+  for await (const { file, opened } of openedAhead(paths.flatMap((path) => listFiles(path)))) yield* readFileActivities(file, opened, opts);
 }

@@ -82,6 +82,27 @@ export class LineSplitter {
     }
   }
 
+  /**
+   * The lines of a whole file already decoded: what {@link push} and {@link end} cut from its
+   * bytes, with one decode for the file rather than one per line (LF is never inside a UTF-8
+   * sequence, so the texts are the same). Only for a splitter that has seen nothing yet.
+   */
+  pushText(text: string): void {
+    for (let pos = 0; pos < text.length; ) {
+      let nl = text.indexOf("\n", pos);
+      if (nl < 0) nl = text.length;
+      this.line++;
+      // A UTF-16 unit is at most 3 UTF-8 bytes: the exact count is needed only near the bound.
+      const bytes = (nl - pos) * 3 > this.maxBytes ? Buffer.byteLength(text.slice(pos, nl)) : nl - pos;
+      if (bytes > this.maxBytes) this.sink.oversize(this.line, bytes);
+      else {
+        const line = text.slice(pos, nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl);
+        if (line.trim() !== "") this.sink.record(line, this.line);
+      }
+      pos = nl + 1;
+    }
+  }
+
   /** Flush the last line (a file need not end with a newline). */
   end(): void {
     if (this.pending) this.emit(Buffer.alloc(0), 0, 0);
@@ -93,10 +114,10 @@ export class LineSplitter {
     if (pieces.bytes + (end - start) > this.maxBytes) {
       this.sink.oversize(this.line, pieces.bytes + (end - start));
     } else {
-      let stop = end;
-      if (stop > start && chunk[stop - 1] === CR) stop--;
-      const text = pieces.text(chunk, start, stop);
-      const cut = text.endsWith("\r") ? text.slice(0, -1) : text;
+      // One CR before the LF goes (CRLF), wherever the chunk boundary fell.
+      const crHere = end > start && chunk[end - 1] === CR;
+      const text = pieces.text(chunk, start, crHere ? end - 1 : end);
+      const cut = !crHere && text.endsWith("\r") ? text.slice(0, -1) : text;
       if (cut.trim() !== "") this.sink.record(cut, this.line);
     }
     pieces.reset();
