@@ -74,9 +74,9 @@ export function runActivitiesByHour(eventsDir: string, opts: ReadOptions): Async
 
 /**
  * The activities of files grouped by {@link groupFilesByHour}, in ascending hours, each hour
- * sorted by (time, id); one hour's files are read at a time. Hours without activities are not
- * yielded. An activity whose hour was already yielded (delivered unusually late) goes into the
- * next hour yielded and is counted in `stats.late`.
+ * sorted by (time, id); one hour's files are parsed at a time (the next few inflated ahead).
+ * Hours without activities are not yielded. An activity whose hour was already yielded (delivered
+ * unusually late) goes into the next hour yielded and is counted in `stats.late`.
  */
 export async function* activitiesByHour(groups: ReadonlyMap<number, readonly string[]>, opts: ReadOptions): AsyncGenerator<HourBatch> {
   const buckets = new Map<number, Activity[]>();

@@ -58,8 +58,12 @@ export default defineMarker({
       const a = s.activity;
       if (a.source !== "cloudtrail" || !a.sourceIp) continue;
       const net = ctx.intel.network(a.sourceIp);
-      const tor = net !== undefined && (net.usage === "tor" || ctx.intel.isTorExit(a.sourceIp));
-      if (!net || (tor && torIsHabitual(a, ctx.baseline)) || (!tor && !ctx.intel.badIpReason(a.sourceIp) && ownClient(a, ctx.baseline))) continue;
+      if (!net) continue;
+      // The owner rather than a thief: a caller on Tor as in history, or a person's own device
+      // on a network that is neither Tor nor known-bad.
+      const tor = net.usage === "tor" || ctx.intel.isTorExit(a.sourceIp);
+      const owner = tor ? torIsHabitual(a, ctx.baseline) : !ctx.intel.badIpReason(a.sourceIp) && ownClient(a, ctx.baseline) !== undefined;
+      if (owner) continue;
       // One judgement per identity and network: hundreds of calls from one place say it once.
       const key = `${a.actor}|${net.asn}`;
       if (judged.has(key)) continue;
