@@ -59,13 +59,13 @@ export function ownClient(a: Pick<Activity, "actor" | "actorType" | "session" | 
 
 /**
  * Where a CloudTrail call came from, when that is the caller's own: its usual network with its
- * usual tool (both habits), or its own device ({@link ownClient}) from any network but a Tor exit
- * or a known-bad address. `device` tells which; `label` says it for evidence.
+ * usual tool (both habits), or its own device ({@link ownClient}) from any network but Tor (an
+ * exit, or a network intel calls Tor) or a known-bad address. `device` tells which; `label` says it for evidence.
  */
 export function ownOrigin(a: Activity, baseline: Baseline, intel: IntelIndex): { label: string; device: boolean } | undefined {
   if (a.source !== "cloudtrail" || !a.sourceIp || !a.agentFamily) return undefined;
-  if (intel.isTorExit(a.sourceIp) || intel.badIpReason(a.sourceIp)) return undefined;
   const net = intel.network(a.sourceIp);
+  if (net?.usage === "tor" || intel.isTorExit(a.sourceIp) || intel.badIpReason(a.sourceIp)) return undefined;
   const place = net ? net.org : "unknown network";
   const profile = settledActor(a.actor, baseline);
   if (profile && isHabit(profile, asnToken(net)) && isHabit(profile, agentToken(a.agentFamily))) return { label: `${place} with ${a.agentFamily}`, device: false };

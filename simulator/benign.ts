@@ -169,7 +169,7 @@ function officeDay(p: SimPrincipal, day: number, period: Period, rng: Rng, sink:
     }
     const session = new Session(origin, rng, sink);
     const count = Math.max(1, Math.round(total / sessions));
-    // An IAM user without administrator rights manages its own keys, password and policies only
+    // An IAM user without administrator rights lists and manages only its own keys and policies
     // (AWS's "manage your own credentials" policy): its IAM user calls name itself.
     const args = p.identity === "iam-user" ? { userName: p.inventory.name } : undefined;
     for (const t of burstTimes(rng, start, duration, count)) habitualCall(session, draw(rng, apis), t, rng, sink, draw(rng, p.regions), args);

@@ -210,7 +210,7 @@ describe("a generated run", () => {
     expect(uaOffenders).toEqual([]);
   });
 
-  it("has benign IAM users manage only their own keys, password and policies", () => {
+  it("has benign IAM users call IAM about themselves only (their own keys and policies)", () => {
     const own = records.filter((r) => r.userIdentity?.type === "IAMUser" && !truthIds.has(r.eventID) && typeof r.requestParameters?.userName === "string");
     expect(own.length).toBeGreaterThan(5);
     const others = own.filter((r) => r.requestParameters.userName !== r.userIdentity.userName).map((r) => `${r.eventName} by ${r.userIdentity.userName} for ${r.requestParameters.userName}`);

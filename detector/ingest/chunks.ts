@@ -56,12 +56,12 @@ function gunzipOnPool(data: Buffer): Promise<Buffer> {
 }
 
 /**
- * Open `path`. Small files are read at once (synchronously: thousands of hourly files pay dearly
- * for promise round trips) and inflated on the thread pool, and come back whole; large ones, and
- * small ones whose gzip is damaged, come back as chunks. Errors (a file gone, unreadable) reject.
+ * Open `path`, `size` bytes on disk. Small files are read at once (synchronously: a promise per
+ * read costs more than reading an hourly file) and inflated on the thread pool, and come back
+ * whole; large ones, and small ones whose gzip is damaged, come back as chunks.
  */
-export async function openFile(path: string): Promise<OpenedFile> {
-  if (statSync(path).size > WHOLE_FILE_BYTES) return { chunks: streamChunks(path) };
+async function openFile(path: string, size: number): Promise<OpenedFile> {
+  if (size > WHOLE_FILE_BYTES) return { chunks: streamChunks(path) };
   const data = readFileSync(path);
   if (!isGzip(data)) return { whole: data };
   try {
@@ -73,23 +73,38 @@ export async function openFile(path: string): Promise<OpenedFile> {
 
 /** Files opened at once, at most, beyond the one being read. */
 const FILES_AHEAD = 16;
+/** Bytes on disk opened ahead, at most (beyond the next file): bounds what is held inflated. */
+const BYTES_AHEAD = 4 * 1024 * 1024;
 
 /**
- * Each of `files`, in order, with its opened bytes ({@link openFile}); the next
- * {@link FILES_AHEAD} files are inflated on the thread pool meanwhile, so a single-threaded
- * reader gets gunzip off its thread. An error opening a file is thrown when that file's turn comes.
+ * Each of `files`, in order, with its opened bytes ({@link openFile}); the next files (at most
+ * {@link FILES_AHEAD}, {@link BYTES_AHEAD} on disk) are inflated on the thread pool meanwhile,
+ * so a single-threaded reader gets gunzip off its thread. An error opening a file (gone,
+ * unreadable) is thrown when that file's turn comes.
  */
 export async function* openedAhead(files: readonly string[]): AsyncGenerator<{ index: number; file: string; opened: OpenedFile }> {
-  const pending: Promise<OpenedFile>[] = [];
+  const pending: { opened: Promise<OpenedFile>; size: number }[] = [];
   let started = 0;
+  let bytesAhead = 0;
   for (let index = 0; index < files.length; index++) {
-    for (; started < files.length && started <= index + FILES_AHEAD; started++) {
-      const opened = openFile(files[started]!);
+    while (started < files.length && started <= index + FILES_AHEAD && (started <= index + 1 || bytesAhead < BYTES_AHEAD)) {
+      const file = files[started++]!;
+      let size = 0;
+      let opened: Promise<OpenedFile>;
+      try {
+        size = statSync(file).size;
+        opened = openFile(file, size);
+      } catch (error) {
+        opened = Promise.reject(error as Error);
+      }
       // Handled when its turn comes; until then an early failure must not count as unhandled.
       opened.catch(() => undefined);
-      pending.push(opened);
+      pending.push({ opened, size });
+      bytesAhead += size;
     }
-    yield { index, file: files[index]!, opened: await pending.shift()! };
+    const next = pending.shift()!;
+    bytesAhead -= next.size;
+    yield { index, file: files[index]!, opened: await next.opened };
   }
 }
 

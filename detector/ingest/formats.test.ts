@@ -138,5 +138,6 @@ describe("splitters", () => {
     // One CR per line goes (CRLF); blank lines count but hold no record; long lines are reported.
     expect(fromText.seen).toEqual(["1:a", '4:{"é✓":1}\r', "5:over:30", "7:over:30", "8:end"]);
     expect(cut((l) => l.pushText("one\n")).lines).toBe(1);
+    expect(() => cut((l) => (l.push(Buffer.from("one\n")), l.pushText("two\n")))).toThrow(/already cut lines/);
   });
 });

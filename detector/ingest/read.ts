@@ -1,7 +1,8 @@
 /**
  * Reading files into activities: every record is used, skipped by design or rejected with file,
  * line and reason (see stats.ts). Files stream through the splitters chunk by chunk; a small,
- * intact CloudTrail file is parsed whole (whole-document.ts).
+ * intact CloudTrail file is parsed whole (whole-document.ts), and a small file of JSON lines is
+ * decoded whole and cut by string.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -24,8 +25,8 @@ export interface ReadOptions {
   stats: IngestStats;
 }
 
-/** Largest whole file decoded into one string to cut its lines (V8 strings stop at 512 MB). */
-const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+/** Largest whole file decoded into one string to cut its JSON lines; larger ones are cut from their bytes. */
+const MAX_TEXT_BYTES = 32 * 1024 * 1024;
 
 /** Where sinks put activities; the reader takes `items` away after each chunk. */
 interface Batch {
@@ -121,8 +122,10 @@ export async function* readFileActivities(file: string, opened: OpenedFile, opts
         if (format === "json-array") array = new JsonArraySplitter(jsonSink(file, opts, batch));
         else lines = new LineSplitter(format === "vpc-flow" ? flowSink(file, opts, batch) : jsonSink(file, opts, batch));
       }
-      // A whole file's lines are cut from one decoded text (within V8's string limit).
-      if (lines && opened.whole && chunk.length <= MAX_TEXT_BYTES) lines.pushText(chunk.toString("utf8"));
+      // A whole file of JSON lines is decoded once and cut by string: JSON.parse copies what it
+      // keeps. Flow lines are not, since the fields a flow record keeps would be slices holding
+      // the whole file's text alive in the baseline.
+      if (lines && opened.whole && format !== "vpc-flow" && chunk.length <= MAX_TEXT_BYTES) lines.pushText(chunk.toString("utf8"));
       else (array ?? lines)!.push(chunk);
       if (batch.items.length > 0) {
         yield batch.items;

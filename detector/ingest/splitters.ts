@@ -1,6 +1,7 @@
 /**
  * Byte-level splitters that cut a stream of Buffers into record texts without building one string
- * of the whole input: lines (NDJSON, flow logs) and the elements of a JSON array
+ * of the whole input (`LineSplitter.pushText` takes a small file's text whole, for the reader to
+ * decode once): lines (NDJSON, flow logs) and the elements of a JSON array
  * (`{"Records":[...]}`, `{"Events":[...]}`, `[...]`). Both bound the size of one record, so an
  * absurd line is reported and skipped without being held in memory.
  */
@@ -85,9 +86,12 @@ export class LineSplitter {
   /**
    * The lines of a whole file already decoded: what {@link push} and {@link end} cut from its
    * bytes, with one decode for the file rather than one per line (LF is never inside a UTF-8
-   * sequence, so the texts are the same). Only for a splitter that has seen nothing yet.
+   * sequence, so the texts are the same; only invalid UTF-8 near the bound may count otherwise).
+   * The lines are slices of `text`: for sinks that copy what they keep. Only for a splitter that
+   * has seen nothing yet.
    */
   pushText(text: string): void {
+    if (this.line > 0 || this.pending) throw new Error("LineSplitter.pushText: the splitter has already cut lines");
     for (let pos = 0; pos < text.length; ) {
       let nl = text.indexOf("\n", pos);
       if (nl < 0) nl = text.length;
