@@ -21,6 +21,7 @@ import { loadModel, saveModel, trainerFor } from "./embed/registry.ts";
 import { selectBackend } from "./embed/backend.ts";
 import { emptyStats, type IngestStats } from "./ingest/stats.ts";
 import { HistorySample } from "./history-sample.ts";
+import { hostileTellTale } from "./history-filter.ts";
 
 /** Where activities come from, split into history (learning) and detection. */
 export interface ActivitySource {
@@ -56,6 +57,8 @@ export interface DetectResult {
     topSequences: { type: string; score: number; markers: string[] }[];
     seconds: { history: number; train: number; detect: number };
     detectionActivities: number;
+    /** History calls that taught nothing because they carry an attacker's tell-tale, by reason. */
+    historySetAside: Record<string, number>;
   };
   stats: IngestStats;
   /** The trained anomaly model, serialised (for --save-model). */
@@ -79,8 +82,14 @@ export async function detect(opts: DetectOptions): Promise<DetectResult> {
   const builder = new BaselineBuilder(intel, Infinity);
   const sample = new HistorySample(TRAINING_SAMPLE, variant.seed);
   let historyCount = 0;
+  const historySetAside: Record<string, number> = {};
   for await (const batch of opts.source.history(stats)) {
     for (const a of batch) {
+      const hostile = hostileTellTale(a, intel);
+      if (hostile) {
+        historySetAside[hostile] = (historySetAside[hostile] ?? 0) + 1;
+        continue;
+      }
       builder.add(a);
       sample.offer(a);
     }
@@ -176,6 +185,7 @@ export async function detect(opts: DetectOptions): Promise<DetectResult> {
       topSequences: raised.slice(0, 10).map((s) => ({ type: s.finding.type, score: Math.round(s.score * 100) / 100, markers: s.markers })),
       seconds: { history: historySeconds, train: trainSeconds, detect: detectSeconds },
       detectionActivities,
+      historySetAside: sortedRecord(historySetAside),
     },
   };
 }
