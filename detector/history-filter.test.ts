@@ -3,7 +3,7 @@ import type { Activity } from "./activity.ts";
 import type { ActivitySource } from "./detect.ts";
 import { detect } from "./detect.ts";
 import { hostileTellTale } from "./history-filter.ts";
-import { activity, IP, ROLE, T0, testIntel, USER } from "./markers/testing.ts";
+import { activity, IP, ROLE, T0, testIntel } from "./markers/testing.ts";
 import { loadVariant } from "./variant.ts";
 
 const HOUR = 3_600_000;

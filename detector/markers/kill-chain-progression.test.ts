@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import marker from "./kill-chain-progression.ts";
-import { candidate, context, signal } from "./testing.ts";
+import { candidate, context, IP, signal } from "./testing.ts";
 
 const ctx = context();
 
@@ -28,6 +28,26 @@ describe("kill-chain-progression", () => {
   it("does not fire when the tactics run backwards along the chain", () => {
     const c = candidate([signal({ minute: 0, tactic: "TA0040" }), signal({ minute: 1, tactic: "TA0010" }), signal({ minute: 2, tactic: "TA0003" })]);
     expect(marker.evaluate(c, ctx)).toBeUndefined();
+  });
+
+  it("reads the chain per source address, so the owner's earlier signals from home do not scramble a thief's", () => {
+    const home = { sourceIp: IP.home };
+    const thief = { sourceIp: IP.vps };
+    const c = candidate([
+      signal({ minute: 0, tactic: "TA0007", activity: home }),
+      signal({ minute: 1, tactic: "TA0006", activity: home }),
+      signal({ minute: 60, tactic: "TA0001", activity: thief }),
+      signal({ minute: 61, tactic: "TA0007", activity: thief }),
+      signal({ minute: 90, tactic: "TA0010", activity: thief }),
+    ]);
+    // As one chain: Discovery → Credential Access → Initial Access → Exfiltration, one step in three forward.
+    const f = marker.evaluate(c, ctx);
+    expect(f).toBeDefined();
+    expect(f!.evidence).toContain(`from ${IP.vps}`);
+    expect(f!.indicators.find((i) => i.key === "ATTACK_TACTIC")!.values).toEqual(["TA0001", "TA0007", "TA0010"]);
+    // The same signals from one address stay a scrambled chain.
+    const one = candidate(c.signals.map((s) => ({ ...s, activity: { ...s.activity, sourceIp: IP.home } })));
+    expect(marker.evaluate(one, ctx)).toBeUndefined();
   });
 
   it("ignores tactic ids it does not know instead of throwing", () => {

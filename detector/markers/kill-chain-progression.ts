@@ -1,8 +1,11 @@
 /**
  * Tactic progression: the signals span at least three ATT&CK tactics and, taken in the order each
  * tactic first appears, mostly move forward along the kill chain (access → persistence → evasion
- * → collection → impact). Benign work rarely walks the chain; attacks do.
+ * → collection → impact). Benign work rarely walks the chain; attacks do. The chain is also read
+ * per source address: one operator walks it from one place, and the owner's own earlier signals
+ * from home, folded into the sequence through the identity, must not scramble its order.
  */
+import type { Signal } from "../signal.ts";
 import { tactic } from "../../schema/attack.ts";
 import { defineMarker } from "../marker.ts";
 
@@ -11,34 +14,65 @@ const MIN_TACTICS = 3;
 /** Share of steps between newly appearing tactics that must go forward. */
 const MIN_FORWARD_SHARE = 0.5;
 
+/** A forward-moving chain: the tactics in first-seen order, the forward steps, the techniques. */
+interface Chain {
+  tactics: string[];
+  forward: number;
+  techniques: Set<string>;
+}
+
+/** The chain the signals walk, or undefined when it is too short or mostly goes backwards. */
+function chainOf(signals: readonly Signal[]): Chain | undefined {
+  const tactics: string[] = [];
+  const seen = new Set<string>();
+  const techniques = new Set<string>();
+  for (const s of signals) {
+    if (s.technique) techniques.add(s.technique);
+    if (seen.has(s.tactic) || !tactic(s.tactic)) continue;
+    seen.add(s.tactic);
+    tactics.push(s.tactic);
+  }
+  if (tactics.length < MIN_TACTICS) return undefined;
+  let forward = 0;
+  for (let i = 1; i < tactics.length; i++) if (tactic(tactics[i]!)!.order > tactic(tactics[i - 1]!)!.order) forward++;
+  return forward / (tactics.length - 1) >= MIN_FORWARD_SHARE ? { tactics, forward, techniques } : undefined;
+}
+
+/** Signals by source address, in candidate order; only when there are several addresses. */
+function byOrigin(signals: readonly Signal[]): Map<string, Signal[]> {
+  const groups = new Map<string, Signal[]>();
+  for (const s of signals) {
+    const ip = s.activity.sourceIp;
+    if (!ip) continue;
+    const group = groups.get(ip);
+    if (group) group.push(s);
+    else groups.set(ip, [s]);
+  }
+  return groups.size > 1 ? groups : new Map();
+}
+
 export default defineMarker({
   id: "kill-chain-progression",
   title: "Signals progress through ATT&CK tactics in kill-chain order",
   weight: 3,
   indicatorKeys: ["ATTACK_TACTIC", "ATTACK_TECHNIQUE"],
   evaluate(candidate) {
-    const firstSeen: string[] = [];
-    const seen = new Set<string>();
-    const techniques = new Set<string>();
-    for (const s of candidate.signals) {
-      if (s.technique) techniques.add(s.technique);
-      if (seen.has(s.tactic) || !tactic(s.tactic)) continue;
-      seen.add(s.tactic);
-      firstSeen.push(s.tactic);
+    let best = chainOf(candidate.signals);
+    let from: string | undefined;
+    for (const [ip, signals] of byOrigin(candidate.signals)) {
+      const chain = chainOf(signals);
+      if (chain && chain.tactics.length > (best?.tactics.length ?? 0)) [best, from] = [chain, ip];
     }
-    if (firstSeen.length < MIN_TACTICS) return undefined;
-    let forward = 0;
-    for (let i = 1; i < firstSeen.length; i++) if (tactic(firstSeen[i]!)!.order > tactic(firstSeen[i - 1]!)!.order) forward++;
-    const share = forward / (firstSeen.length - 1);
-    if (share < MIN_FORWARD_SHARE) return undefined;
-    const names = firstSeen.map((id) => `${tactic(id)!.name} (${id})`);
-    const indicators = [{ key: "ATTACK_TACTIC", values: firstSeen, title: "ATT&CK tactics" }];
+    if (!best) return undefined;
+    const { tactics, forward, techniques } = best;
+    const names = tactics.map((id) => `${tactic(id)!.name} (${id})`);
+    const indicators = [{ key: "ATTACK_TACTIC", values: tactics, title: "ATT&CK tactics" }];
     if (techniques.size > 0) indicators.push({ key: "ATTACK_TECHNIQUE", values: [...techniques], title: "ATT&CK techniques" });
     return {
       indicators,
-      evidence: `${firstSeen.length} tactics in kill-chain order (${forward} of ${firstSeen.length - 1} steps forward): ${names.join(" → ")}`,
+      evidence: `${tactics.length} tactics in kill-chain order (${forward} of ${tactics.length - 1} steps forward)${from ? ` from ${from}` : ""}: ${names.join(" → ")}`,
       // Each tactic beyond the third adds a quarter: a longer chain is a stronger story.
-      weight: 3 * (1 + 0.25 * (firstSeen.length - MIN_TACTICS)),
+      weight: 3 * (1 + 0.25 * (tactics.length - MIN_TACTICS)),
     };
   },
 });
