@@ -1,7 +1,8 @@
 /**
- * History that must not teach the detector what is normal. An intrusion in the history period
+ * History that must not teach the baseline what is normal. An intrusion in the history period
  * would otherwise become the victim's habit: the same key stolen again later (leaked keys are
- * reused; attackers come back) would then look routine. Only calls that show their attacker on
+ * reused; attackers come back) would then look routine to every check that asks what the actor
+ * did before. Only calls that show their attacker on
  * their own are set aside — a tell-tale GuardDuty reports whatever the history says — so benign
  * history is never lost to a guess. Tor is not among them: people use it.
  */
