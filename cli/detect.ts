@@ -128,7 +128,7 @@ function printSummary(r: DetectResult, file: string): void {
   for (const [reason, n] of Object.entries(st.rejectsByReason)) console.log(`    rejected ${count(n)}: ${reason}`);
   for (const x of st.examples.slice(0, 5)) console.log(`    e.g. ${x.file}:${x.line}: ${x.reason}`);
   const setAside = Object.entries(s.historySetAside);
-  if (setAside.length) console.log(`  history  ${setAside.map(([reason, n]) => `${count(n)} (${reason})`).join(", ")} calls kept out of the baseline: an attacker's, they teach no habit`);
+  if (setAside.length) console.log(`  history  API calls kept out of the baseline (an attacker's tell-tale): ${setAside.map(([reason, n]) => `${reason} ${count(n)}`).join(", ")}`);
   console.log(`  time     history ${s.seconds.history.toFixed(1)} s, training ${s.seconds.train.toFixed(1)} s, detection ${s.seconds.detect.toFixed(1)} s (${count(s.detectionActivities / Math.max(s.seconds.detect, 1e-3))} activities/s)`);
   console.log(`  funnel   ${count(s.detectionActivities)} activities → ${count(s.signals)} signals → ${count(Object.values(s.foundationalByType).reduce((a, b) => a + b, 0))} foundational findings → ${count(s.sequences.candidates)} candidate sequences → ${count(s.sequences.raised)} raised\n`);
   console.log(table(["signal type", "signals", "foundational findings"], Object.entries(s.signalsByType ?? {}).map(([t, n]) => [t, n, s.foundationalByType[t] ?? 0])));

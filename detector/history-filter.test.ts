@@ -13,20 +13,26 @@ const PARROT = "aws-cli/1.19.1 Python/3.9.2 Linux/5.10.0-parrot1-amd64 botocore/
 describe("hostileTellTale", () => {
   const intel = testIntel();
 
-  it("sets aside calls that show their attacker on their own", () => {
-    expect(hostileTellTale(activity({ agentFamily: "parrot", userAgent: PARROT }), intel)).toBe("penetration-testing user agent");
+  it("sets aside API calls that show their attacker on their own", () => {
+    expect(hostileTellTale(activity({ agentFamily: "parrot", userAgent: PARROT }), intel)).toBe("offensive tooling");
+    expect(hostileTellTale(activity({ agentFamily: "boto3", userAgent: "Boto3/1.26.4 Python/3.11.2 Linux/6.1.0 Botocore/1.29.4 Pacu/1.5.1" }), intel)).toBe("offensive tooling");
     expect(hostileTellTale(activity({ sourceIp: IP.bad }), intel)).toBe("known-bad address");
-    const instance = { actor: ROLE, actorType: "AssumedRole" as const, session: "i-0abc123def4567890" };
-    expect(hostileTellTale(activity({ ...instance, sourceIp: IP.vps }), intel)).toBe("instance credentials used outside AWS");
   });
 
-  it("keeps everything a benign actor may do: Tor, a VPS, instance credentials from AWS", () => {
+  it("keeps everything a benign actor may do: Tor, a listed Tor exit, a VPS, instance credentials anywhere", () => {
     expect(hostileTellTale(activity(), intel)).toBeUndefined();
     expect(hostileTellTale(activity({ sourceIp: IP.tor }), intel)).toBeUndefined();
+    // Feeds list Tor exits as abuse too; a habitual Tor user's history must still say so.
+    const listedExit = testIntel({ knownBadIps: [{ ip: IP.tor, reason: "proxy abuse" }] });
+    expect(hostileTellTale(activity({ sourceIp: IP.tor }), listedExit)).toBeUndefined();
     expect(hostileTellTale(activity({ sourceIp: IP.vps }), intel)).toBeUndefined();
-    expect(hostileTellTale(activity({ actor: ROLE, actorType: "AssumedRole", session: "i-0abc123def4567890", sourceIp: IP.aws }), intel)).toBeUndefined();
-    expect(hostileTellTale(activity({ actor: ROLE, actorType: "AssumedRole", session: "deploy", sourceIp: IP.vps }), intel)).toBeUndefined();
+    // An instance routed out through an on-premises gateway: its history keeps that finding quiet.
+    expect(hostileTellTale(activity({ actor: ROLE, actorType: "AssumedRole", session: "i-0abc123def4567890", sourceIp: IP.vps }), intel)).toBeUndefined();
     expect(hostileTellTale(activity({ sourceIp: undefined }), intel)).toBeUndefined();
+  });
+
+  it("judges API calls only: a flow record's address is the remote end, not a caller", () => {
+    expect(hostileTellTale(activity({ source: "vpc-flow", sourceIp: IP.bad }), intel)).toBeUndefined();
   });
 });
 
@@ -61,7 +67,7 @@ describe("detect on a history that holds an intrusion", () => {
   it("learns no habit from the thief's calls, so the second theft is new to the actor", async () => {
     const variant = { ...loadVariant("rules-only"), signals: ["Impact:IAMUser/MessagingAbuse"] };
     const result = await detect({ variant, source: source(history()), intel: NO_INTEL });
-    expect(result.summary.historySetAside).toEqual({ "penetration-testing user agent": 2 });
+    expect(result.summary.historySetAside).toEqual({ "offensive tooling": 2 });
     expect(result.summary.signalsByType).toEqual({ "Impact:IAMUser/MessagingAbuse": 1 });
     // Had the thief's calls taught the baseline, alice would "set up sending" by habit.
     const taught = history().map((a) => (a.agentFamily === "parrot" ? { ...a, agentFamily: "aws-cli", userAgent: undefined } : a));

@@ -67,3 +67,26 @@ export function clientInstallation(userAgent: string): string | undefined {
   }
   return installation ?? undefined;
 }
+
+/** Families {@link agentFamily} names after a penetration-testing distribution. */
+const PENTEST_FAMILIES = new Set(["kali", "parrot", "pentoo"]);
+/** Penetration-testing distributions and offensive AWS tooling, as they show in a user agent. */
+const OFFENSIVE_TOOLING = /kali|parrot|pentoo|blackarch|pacu|cloudfox|weirdaal|stratus-red-team/i;
+const offensive = new Map<string, boolean>();
+
+/**
+ * Whether a call came from a penetration-testing distribution (Kali, Parrot, Pentoo, BlackArch)
+ * or offensive AWS tooling (Pacu, CloudFox, WeirdAAL, Stratus Red Team), by its user-agent family
+ * or string: the tell-tales behind GuardDuty's PenTest findings. Each string is tested once.
+ */
+export function isOffensiveTooling(family: string | undefined, userAgent: string | undefined): boolean {
+  if (family !== undefined && PENTEST_FAMILIES.has(family)) return true;
+  if (userAgent === undefined) return false;
+  let hit = offensive.get(userAgent);
+  if (hit === undefined) {
+    hit = OFFENSIVE_TOOLING.test(userAgent);
+    if (offensive.size >= CACHE_LIMIT) offensive.clear();
+    offensive.set(userAgent, hit);
+  }
+  return hit;
+}

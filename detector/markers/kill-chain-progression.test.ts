@@ -48,6 +48,22 @@ describe("kill-chain-progression", () => {
     // The same signals from one address stay a scrambled chain.
     const one = candidate(c.signals.map((s) => ({ ...s, activity: { ...s.activity, sourceIp: IP.home } })));
     expect(marker.evaluate(one, ctx)).toBeUndefined();
+    // Private addresses repeat across VPCs: they name no operator.
+    const inVpcs = candidate(c.signals.map((s) => ({ ...s, activity: { ...s.activity, sourceIp: s.activity.sourceIp === IP.vps ? "10.0.1.5" : "10.0.9.9" } })));
+    expect(marker.evaluate(inVpcs, ctx)).toBeUndefined();
+  });
+
+  it("asks one address's chain to go forward at every step", () => {
+    const thief = { sourceIp: IP.vps };
+    const c = candidate([
+      signal({ minute: 0, tactic: "TA0007", activity: { sourceIp: IP.home } }),
+      signal({ minute: 1, tactic: "TA0006", activity: { sourceIp: IP.home } }),
+      signal({ minute: 60, tactic: "TA0001", activity: thief }),
+      signal({ minute: 61, tactic: "TA0010", activity: thief }),
+      signal({ minute: 90, tactic: "TA0007", activity: thief }),
+    ]);
+    // The thief's own order, Initial Access → Exfiltration → Discovery, steps back once.
+    expect(marker.evaluate(c, ctx)).toBeUndefined();
   });
 
   it("ignores tactic ids it does not know instead of throwing", () => {
