@@ -107,11 +107,14 @@ export async function detect(opts: DetectOptions): Promise<DetectResult> {
   let backend = "none";
   let model: AnomalyModel;
   let savedModel: string | null = null;
-  if (opts.model) {
-    model = loadModel(opts.model);
-    backend = "loaded";
-  } else if (variant.anomalyModel === "none") {
+  // A variant without learning stays without it even when a model file is given for the others.
+  if (variant.anomalyModel === "none") {
     model = { name: "none", score: () => 0 };
+  } else if (opts.model) {
+    model = loadModel(opts.model);
+    if (model.name !== variant.anomalyModel)
+      throw new Error(`the --model file holds a ${model.name} model, but variant "${variant.name}" uses a ${variant.anomalyModel} model: run that variant without --model, or with a ${variant.anomalyModel} model file`);
+    backend = "loaded";
   } else {
     if (variant.anomalyModel === "embedding") backend = await selectBackend();
     opts.onPhase?.("train", `${variant.anomalyModel} model on ${sample.size().toLocaleString("en-US")} history activities${backend === "none" ? "" : ` (tfjs backend: ${backend})`}`);
