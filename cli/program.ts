@@ -38,7 +38,7 @@ export function buildProgram(): Command {
     .option("--out <dir>", "with --input: where findings/<variant>.ndjson goes")
     .option("--variant <name|file...>", "built-in variants (detector/variants/*.json) or variant JSON files", [...DETECT_DEFAULTS.variant])
     .option("--history-fraction <f>", "with --input: the first part of the input's time span (from the first record to the last file's delivery stamp, when every file has one) used as history for learning", DETECT_DEFAULTS.historyFraction)
-    .option("--model <file>", "use a saved anomaly model instead of training one")
+    .option("--model <file>", "use a saved anomaly model instead of training one, for the variants of its kind (variants without learning ignore it)")
     .option("--save-model <file>", "save the trained anomaly model")
     .option("--intel <file>", "threat intel in seqlab's intel.json format (default: the run's intel.json)")
     .option("--inventory <file>", "the estate in seqlab's inventory.json format: buckets' data-classification tags and instance groups (default: the run's inventory.json)")
