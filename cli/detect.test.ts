@@ -20,6 +20,12 @@ const run = join(base, "run");
 
 const findingsOf = (dir: string, variant: string) => readFileSync(join(dir, "findings", `${variant}.ndjson`), "utf8");
 
+/** A saved first-seen model that knows nothing, and a file that is no model. */
+const firstSeenModel = join(base, "first-seen-model.json");
+writeFileSync(firstSeenModel, JSON.stringify({ format: "seqlab-anomaly-model", version: 1, kind: "first-seen", tokens: [], actors: [], peerGroups: [] }));
+const notAModel = join(base, "not-a-model.json");
+writeFileSync(notAModel, '{"kind": "forest"}');
+
 beforeAll(async () => {
   await simulate({ config: { seed: 11, days: 4, historyDays: 2, accounts: 4, suite: "smoke", start: "2026-10-05" }, outDir: run, workers: 1, command: "test" });
 }, 120_000);
@@ -117,6 +123,8 @@ describe("seqlab detect on a simulated run", () => {
     [["detect", "--run", "/nonexistent"], /no events\/ folder/],
     [["detect", "--run", run, "--variant", "fulll"], /did you mean "full"/],
     [["detect", "--run", run, "--inventory", "/nonexistent.json"], /--inventory \/nonexistent\.json: no such file/],
+    [["detect", "--run", run, "--variant", "rules-only", "full", "--model", firstSeenModel], /holds a "first-seen" model, but variant "full" learns a "embedding" one/],
+    [["detect", "--run", run, "--model", notAModel], /--model .*not-a-model\.json: model file: kind/],
   ])("refuses %j with a clear message", async (args, message) => {
     const error = await seqlab(...args);
     expect(error).toBeInstanceOf(UsageError);

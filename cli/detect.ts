@@ -13,6 +13,7 @@ import type { z } from "zod";
 import { detect, type ActivitySource, type DetectResult } from "../detector/detect.ts";
 import { VariantError, loadVariant, type Variant } from "../detector/variant.ts";
 import { inputSource, runSource } from "../detector/sources.ts";
+import { loadModel } from "../detector/embed/registry.ts";
 import { IngestError } from "../detector/ingest/stats.ts";
 import { writeAtomic } from "../simulator/writer.ts";
 import { UsageError } from "./errors.ts";
@@ -53,6 +54,7 @@ export async function runDetect(flags: DetectFlags): Promise<void> {
   const fraction = Number(flags.historyFraction);
   if (!(fraction > 0 && fraction < 1)) throw new UsageError(`--history-fraction must be between 0 and 1 (exclusive), got "${flags.historyFraction}"`);
   const model = flags.model === undefined ? undefined : readText(flags.model, "--model");
+  if (model !== undefined) checkModelKind(model, flags.model!, variants);
 
   const out = flags.run ?? flags.out!;
   let intel: Intel | undefined;
@@ -117,6 +119,18 @@ async function runVariant(variant: Variant, opts: Omit<Parameters<typeof detect>
   } finally {
     stop();
   }
+}
+
+/** Refuse, before anything is read, a model file that is broken or of another kind than a variant that learns. */
+function checkModelKind(model: string, file: string, variants: readonly Variant[]): void {
+  let kind: string;
+  try {
+    kind = loadModel(model).name;
+  } catch (e) {
+    throw new UsageError(`--model ${file}: ${(e as Error).message}`);
+  }
+  const other = variants.find((v) => v.anomalyModel !== "none" && v.anomalyModel !== kind);
+  if (other) throw new UsageError(`--model ${file} holds a "${kind}" model, but variant "${other.name}" learns a "${other.anomalyModel}" one: run that variant without --model, or with a model file of its kind`);
 }
 
 function printSummary(r: DetectResult, file: string): void {

@@ -43,6 +43,6 @@ describe("detect with a saved model", () => {
     const model = trained.savedModel!;
     expect((await detect({ variant: loadVariant("first-seen"), source, intel, model })).summary.backend).toBe("loaded");
     expect((await detect({ variant: loadVariant("rules-only"), source, intel, model })).summary.backend).toBe("none");
-    await expect(detect({ variant: loadVariant("frequency"), source, intel, model })).rejects.toThrow(/holds a first-seen model, but variant "frequency" uses a frequency model/);
+    await expect(detect({ variant: loadVariant("frequency"), source, intel, model })).rejects.toThrow(/is a "first-seen" model, but variant "frequency" learns a "frequency" one/);
   });
 });

@@ -113,7 +113,7 @@ export async function detect(opts: DetectOptions): Promise<DetectResult> {
   } else if (opts.model) {
     model = loadModel(opts.model);
     if (model.name !== variant.anomalyModel)
-      throw new Error(`the --model file holds a ${model.name} model, but variant "${variant.name}" uses a ${variant.anomalyModel} model: run that variant without --model, or with a ${variant.anomalyModel} model file`);
+      throw new Error(`the saved model is a "${model.name}" model, but variant "${variant.name}" learns a "${variant.anomalyModel}" one`);
     backend = "loaded";
   } else {
     if (variant.anomalyModel === "embedding") backend = await selectBackend();
