@@ -9,7 +9,7 @@ import type { DetectionSummary, Finding } from "../schema/finding.ts";
 import type { Activity } from "./activity.ts";
 import type { AnomalyModel, Baseline } from "./model.ts";
 import type { Variant } from "./variant.ts";
-import { indexIntel } from "./intel.ts";
+import { indexIntel, type IntelIndex } from "./intel.ts";
 import { Correlator, compareIds, type SequenceGroup } from "./correlate.ts";
 import { FoundationalFindings, sequenceFinding, type AssemblyContext } from "./assemble.ts";
 import { scoreSequence } from "./sequence-score.ts";
@@ -68,63 +68,25 @@ export interface DetectResult {
 /** Most activities the anomaly model trains on: a uniform sample of history beyond that. */
 const TRAINING_SAMPLE = 1_000_000;
 
+/** What the learning phases produced, and what they took. */
+interface Learned {
+  baseline: Baseline;
+  model: AnomalyModel;
+  backend: string;
+  savedModel: string | null;
+  historySetAside: Record<string, number>;
+  seconds: { history: number; train: number };
+}
+
 /** Run the pipeline. */
 export async function detect(opts: DetectOptions): Promise<DetectResult> {
   const { variant } = opts;
   const intel = indexIntel(opts.intel);
   const stats = emptyStats();
-  const clock = () => performance.now() / 1000;
-
-  // 1. History: profiles of every actor and account, and a sample for the anomaly model.
-  let t0 = clock();
-  opts.onPhase?.("history", opts.source.describe());
-  // The source yields history only, so the builder needs no cut-off of its own.
-  const builder = new BaselineBuilder(intel, Infinity);
-  const sample = new HistorySample(TRAINING_SAMPLE, variant.seed);
-  let historyCount = 0;
-  const historySetAside: Record<string, number> = {};
-  for await (const batch of opts.source.history(stats)) {
-    for (const a of batch) {
-      // The model still sees them: it learns how behaviour relates across everyone, where a few
-      // thousand attacker calls are noise, and taking them out made benign travellers' console
-      // logins look foreign (two false sequences, three detections lost on seeds 1-3 and 8-11).
-      sample.offer(a);
-      const hostile = hostileTellTale(a, intel);
-      if (hostile) {
-        historySetAside[hostile] = (historySetAside[hostile] ?? 0) + 1;
-        continue;
-      }
-      builder.add(a);
-    }
-    historyCount += batch.length;
-    opts.onProgress?.("history", historyCount);
-  }
-  const baseline: Baseline = builder.finish();
-  const historySeconds = clock() - t0;
-
-  // 2. Learn how foreign behaviour is to each actor (or load what was learned before).
-  t0 = clock();
-  let backend = "none";
-  let model: AnomalyModel;
-  let savedModel: string | null = null;
-  // A variant without learning stays without it even when a model file is given for the others.
-  if (variant.anomalyModel === "none") {
-    model = { name: "none", score: () => 0 };
-  } else if (opts.model) {
-    model = loadModel(opts.model);
-    if (model.name !== variant.anomalyModel)
-      throw new Error(`the saved model is a "${model.name}" model, but variant "${variant.name}" learns a "${variant.anomalyModel}" one`);
-    backend = "loaded";
-  } else {
-    if (variant.anomalyModel === "embedding") backend = await selectBackend();
-    opts.onPhase?.("train", `${variant.anomalyModel} model on ${sample.size().toLocaleString("en-US")} history activities${backend === "none" ? "" : ` (tfjs backend: ${backend})`}`);
-    model = await trainerFor(variant.anomalyModel, { intel }).train(sample.activities(), { seed: variant.seed });
-    savedModel = saveModel(model);
-  }
-  const trainSeconds = clock() - t0;
+  const { baseline, model, backend, savedModel, historySetAside, seconds } = await learn(opts, intel, stats);
 
   // 3. Detection: signals, correlated into sequences, judged by markers, assembled.
-  t0 = clock();
+  const t0 = clock();
   opts.onPhase?.("detect", `${variant.windowHours} h window, ${variant.scope} scope`);
   const engine = createSignalEngine({ baseline, model, intel, ...(variant.signals !== "all" && { types: variant.signals }) });
   const markers = variant.markers === "all" ? MARKERS : variant.markers === "none" ? [] : variant.markers.map(markerById);
@@ -189,11 +151,73 @@ export async function detect(opts: DetectOptions): Promise<DetectResult> {
       foundationalByType: sortedRecord(foundationalByType),
       sequences: { candidates: sequences.length, raised: raised.length },
       topSequences: raised.slice(0, 10).map((s) => ({ type: s.finding.type, score: Math.round(s.score * 100) / 100, markers: s.markers })),
-      seconds: { history: historySeconds, train: trainSeconds, detect: detectSeconds },
+      seconds: { ...seconds, detect: detectSeconds },
       detectionActivities,
       historySetAside: sortedRecord(historySetAside),
     },
   };
+}
+
+/**
+ * 1-2. Learn from history: profiles of every actor and account, and how foreign behaviour is to
+ * each actor (trained on a sample of history, or loaded). A function of its own so that the sample
+ * and the builder's working state are garbage by the time detection runs.
+ */
+async function learn(opts: DetectOptions, intel: IntelIndex, stats: IngestStats): Promise<Learned> {
+  const { variant } = opts;
+  // 1. History. A variant without learning, or a saved model, needs no training sample (a
+  // variant without learning stays without it even when a model file is given for the others).
+  let t0 = clock();
+  opts.onPhase?.("history", opts.source.describe());
+  const trains = variant.anomalyModel !== "none" && !opts.model;
+  // The source yields history only, so the builder needs no cut-off of its own.
+  const builder = new BaselineBuilder(intel, Infinity);
+  const sample = trains ? new HistorySample(TRAINING_SAMPLE, variant.seed) : undefined;
+  let historyCount = 0;
+  const historySetAside: Record<string, number> = {};
+  for await (const batch of opts.source.history(stats)) {
+    for (const a of batch) {
+      // The model still sees them: it learns how behaviour relates across everyone, where a few
+      // thousand attacker calls are noise, and taking them out made benign travellers' console
+      // logins look foreign (two false sequences, three detections lost on seeds 1-3 and 8-11).
+      sample?.offer(a);
+      const hostile = hostileTellTale(a, intel);
+      if (hostile) {
+        historySetAside[hostile] = (historySetAside[hostile] ?? 0) + 1;
+        continue;
+      }
+      builder.add(a);
+    }
+    historyCount += batch.length;
+    opts.onProgress?.("history", historyCount);
+  }
+  const baseline = builder.finish();
+  const history = clock() - t0;
+
+  // 2. Learn how foreign behaviour is to each actor (or load what was learned before).
+  t0 = clock();
+  let backend = "none";
+  let model: AnomalyModel;
+  let savedModel: string | null = null;
+  if (variant.anomalyModel === "none") {
+    model = { name: "none", score: () => 0 };
+  } else if (!sample) {
+    model = loadModel(opts.model!);
+    if (model.name !== variant.anomalyModel)
+      throw new Error(`the saved model is a "${model.name}" model, but variant "${variant.name}" learns a "${variant.anomalyModel}" one`);
+    backend = "loaded";
+  } else {
+    if (variant.anomalyModel === "embedding") backend = await selectBackend();
+    opts.onPhase?.("train", `${variant.anomalyModel} model on ${sample.size().toLocaleString("en-US")} history activities${backend === "none" ? "" : ` (tfjs backend: ${backend})`}`);
+    model = await trainerFor(variant.anomalyModel, { intel }).train(sample.activities(), { seed: variant.seed });
+    savedModel = saveModel(model);
+  }
+  return { baseline, model, backend, savedModel, historySetAside, seconds: { history, train: clock() - t0 } };
+}
+
+/** Seconds on a monotonic clock. */
+function clock(): number {
+  return performance.now() / 1000;
 }
 
 /** Instance id → its Auto Scaling group (or, outside one, its role): the group an instance compromise spreads in. */
