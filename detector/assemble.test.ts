@@ -11,7 +11,7 @@ const BOB = `arn:aws:iam::${ACCOUNT}:user/bob`;
 function groupOf(signals: Signal[]): SequenceGroup {
   return {
     id: signals[0]!.id, signals, start: signals[0]!.time, end: signals[signals.length - 1]!.time,
-    accounts: new Set([ACCOUNT]), actors: new Set(signals.map((s) => s.activity.actor)), types: new Map(), dropped: 0, droppedEvents: [],
+    accounts: new Set([ACCOUNT]), actors: new Set(signals.map((s) => s.activity.actor)), types: new Map(), dropped: 0, droppedEvents: [], contextEvents: [],
   };
 }
 

@@ -142,7 +142,7 @@ export function sequenceFinding(group: SequenceGroup, score: number, markers: Fi
     ...signals.flatMap((s) => s.indicators),
     ...markerIndicators,
   ]);
-  const eventIds = [...new Set([...signals.flatMap((s) => s.activityIds), ...group.droppedEvents])];
+  const eventIds = [...new Set([...signals.flatMap((s) => s.activityIds), ...group.droppedEvents, ...group.contextEvents])];
   const principal = first.actor;
   const description = timeline(group, type, tactics);
   return base(ctx, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Correlator, type SequenceGroup } from "./correlate.ts";
-import { ACCOUNT, MINUTE, signal } from "./markers/testing.ts";
+import { ACCOUNT, IP, MINUTE, T0, activity, signal } from "./markers/testing.ts";
 
 const HOUR = 60 * MINUTE;
 
@@ -68,6 +68,68 @@ describe("Correlator", () => {
     expect(link({ type: "Stealth:IAMUser/CloudTrailLoggingDisabled", foundational: true, severity: 2 })).toEqual([2]);
     expect(link({ type: "Discovery:IAMUser/AnomalousBehavior", foundational: true, severity: 3, anomaly: 0.9 })).toEqual([1, 1]);
     expect(link({ type: "Discovery:IAMUser/AnomalousBehavior", foundational: true, severity: 4, anomaly: 0.9 })).toEqual([2]);
+  });
+
+  it("names the rest of a suspect session's calls — same key, same address — before and after its strong signal", () => {
+    const { c, closed } = correlator();
+    const stolen = { accessKeyId: "AKIASTOLENEXAMPLE", sourceIp: IP.vps };
+    const call = (id: string, minute: number, over: Parameters<typeof activity>[0] = {}) => {
+      const a = activity({ id, time: T0 + minute * MINUTE, ...stolen, ...over });
+      c.observe(a);
+      return a;
+    };
+    call("long-ago", -25 * 60);
+    call("recon-1", 0);
+    call("recon-2", 5);
+    call("owner-at-home", 6, { sourceIp: IP.home });
+    const read = call("bulk-read", 10);
+    c.add(signal({ minute: 10, foundational: true, severity: 6, activity: read, activityIds: [read.id] }));
+    call("after", 40);
+    call("owner-later", 41, { sourceIp: IP.home });
+    c.finish();
+    const [group] = closed;
+    // The attacker's calls from their address, not the owner's from home nor those a window before.
+    expect(new Set([...group!.signals.flatMap((s) => s.activityIds), ...group!.contextEvents])).toEqual(new Set(["recon-1", "recon-2", "bulk-read", "after"]));
+  });
+
+  it("names what an instance exchanges with a suspect remote end from its first strong signal on", () => {
+    const { c, closed } = correlator();
+    const host = (id: string, minute: number, remote: { domain?: string; dstIp?: string }) => {
+      const a = activity({ id, source: "vpc-flow", actor: "i-0abc", actorType: "Instance", action: "flow:ACCEPT", time: T0 + minute * MINUTE, sourceIp: "10.0.0.5", host: { instanceId: "i-0abc", ...remote } });
+      c.observe(a);
+      return a;
+    };
+    host("pool-before", 0, { dstIp: IP.miner });
+    const first = host("pool-signal", 1, { dstIp: IP.miner });
+    c.add(signal({ minute: 1, type: "CryptoCurrency:EC2/BitcoinTool.B", foundational: true, severity: 8, activity: first, activityIds: [first.id] }));
+    host("pool-after", 2, { dstIp: IP.miner });
+    host("updates", 3, { dstIp: IP.aws });
+    host("peer", 4, { dstIp: "10.0.0.9" });
+    c.finish();
+    expect(closed[0]!.contextEvents).toEqual(["pool-signal", "pool-after"]);
+  });
+
+  it("names the anonymous reads of a bucket a suspect session made public, from then on", () => {
+    const { c, closed } = correlator();
+    const read = (id: string, minute: number) => c.observe(activity({ id, time: T0 + minute * MINUTE, actor: "anonymous", actorType: "Anonymous", action: "s3:GetObject", sourceIp: IP.home, resources: ["exposed"] }));
+    read("before", 0);
+    const policy = activity({ id: "policy", time: T0 + MINUTE, accessKeyId: "AKIASTOLENEXAMPLE", sourceIp: IP.vps, action: "s3:PutBucketPolicy", readOnly: false, resources: ["exposed"] });
+    c.observe(policy);
+    c.add(signal({ minute: 1, type: "Policy:S3/BucketAnonymousAccessGranted", foundational: true, severity: 6, activity: policy, activityIds: [policy.id] }));
+    read("after-1", 2);
+    read("after-2", 3);
+    c.finish();
+    expect(closed[0]!.contextEvents).toEqual(["policy", "after-1", "after-2"]);
+  });
+
+  it("does not name a session's calls for a weak anomaly signal", () => {
+    const { c, closed } = correlator();
+    const a = activity({ id: "weak", accessKeyId: "AKIAOWNEREXAMPLE" });
+    c.observe(activity({ id: "before", accessKeyId: "AKIAOWNEREXAMPLE", time: T0 - MINUTE }));
+    c.observe(a);
+    c.add(signal({ activity: a, severity: 2, anomaly: 0.85, activityIds: [a.id] }));
+    c.finish();
+    expect(closed[0]!.contextEvents).toEqual([]);
   });
 
   it("starts a new group once a window has passed with nothing new", () => {

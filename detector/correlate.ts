@@ -10,6 +10,7 @@
 import type { Activity } from "./activity.ts";
 import type { Signal } from "./signal.ts";
 import { isInstanceId } from "./peers.ts";
+import { RecentSessions, callsSince, type SessionCalls } from "./sessions.ts";
 
 /** A group of linked signals. */
 export interface SequenceGroup {
@@ -28,6 +29,14 @@ export interface SequenceGroup {
   dropped: number;
   /** The activities of dropped signals (up to a bound): still part of what the group shows. */
   droppedEvents: string[];
+  /**
+   * The rest of the suspect sessions' activity (up to a bound): every call made with the access key
+   * of one of its strong signals from that signal's source address, from a window before it until
+   * the group closes; anonymous use of what such a session changed (a bucket made public), and
+   * everything an instance exchanged with the remote end of a strong host signal, from then on
+   * (sessions.ts). The calls around the signals are what an analyst scopes.
+   */
+  contextEvents: string[];
 }
 
 /** How the correlator links and when it scores. */
@@ -62,6 +71,9 @@ const MAX_SIGNALS = 1500;
 const MAX_SIGNALS_PER_TYPE = 100;
 /** Most activity ids of dropped signals a group remembers. */
 const MAX_DROPPED_EVENTS = 10_000;
+/** Most activity ids of its suspect sessions a group names besides its signals'. */
+const MAX_CONTEXT_EVENTS = 5_000;
+
 /** An IP or resource seen with more distinct actors than this is a hub, not a link. */
 const MAX_ACTORS_PER_ENTITY = 6;
 /** How long STS and IAM key lineage is remembered beyond the window: the longest role session. */
@@ -79,12 +91,23 @@ export class Correlator {
   private readonly actorsOf = new Map<string, { actors: Set<string>; last: number }>();
   /** Issued key → the key (or principal) that asked for it, with the time. */
   private readonly issuedBy = new Map<string, { parent: string; time: number }>();
+  /** Every session's recent calls; a suspect one is owned by the open group that names its calls. */
+  private readonly sessions: RecentSessions<SequenceGroup>;
+  private readonly sessionsOf = new Map<SequenceGroup, Set<SessionCalls<SequenceGroup>>>();
   private lastSweep = 0;
 
-  constructor(private readonly opts: CorrelatorOptions) {}
+  constructor(private readonly opts: CorrelatorOptions) {
+    this.sessions = new RecentSessions(opts.windowMs);
+  }
 
-  /** Learn key lineage from activities that issue credentials (they need not raise signals). */
+  /**
+   * See every activity: remember each session's recent calls (a session that turns suspect is
+   * named whole), and learn key lineage from activities that issue credentials (they need not raise
+   * signals).
+   */
   observe(a: Activity): void {
+    const owner = this.sessions.remember(a)?.owner;
+    if (owner && owner.contextEvents.length < MAX_CONTEXT_EVENTS) owner.contextEvents.push(a.id);
     if (!CREDENTIAL_ISSUERS.has(a.action) || a.error) return;
     const issued = issuedKey(a.response);
     // Keys AWS services obtain (instance profiles, Lambda) have no parent worth linking through.
@@ -104,9 +127,10 @@ export class Correlator {
     }
     let group: SequenceGroup;
     if (groups.size === 0) {
-      group = { id: signal.id, signals: [], start: t, end: t, accounts: new Set(), actors: new Set(), types: new Map(), dropped: 0, droppedEvents: [] };
+      group = { id: signal.id, signals: [], start: t, end: t, accounts: new Set(), actors: new Set(), types: new Map(), dropped: 0, droppedEvents: [], contextEvents: [] };
       this.open.add(group);
       this.entitiesOf.set(group, new Set());
+      this.sessionsOf.set(group, new Set());
     } else {
       group = this.merge([...groups]);
     }
@@ -122,6 +146,7 @@ export class Correlator {
       own.add(e);
       this.byEntity.set(e, group);
     }
+    if (isStrong(signal)) this.suspect(group, signal.activity);
     const n = group.signals.length;
     // Scoring is the costly part: rescore when the picture changes (a new kind of signal), and
     // otherwise at a shrinking rate as the group grows; a dropped repeat changes nothing.
@@ -134,6 +159,7 @@ export class Correlator {
     for (const g of this.open) if (now - g.end > this.opts.windowMs) this.close(g);
     for (const [key, link] of this.issuedBy) if (now - link.time > this.opts.windowMs + SESSION_MS) this.issuedBy.delete(key);
     for (const [e, seen] of this.actorsOf) if (now - seen.last > this.opts.windowMs) this.actorsOf.delete(e);
+    this.sessions.sweep(now);
   }
 
   /** Close every open group (end of input), oldest first. */
@@ -145,6 +171,8 @@ export class Correlator {
     this.open.delete(g);
     for (const e of this.entitiesOf.get(g) ?? []) if (this.byEntity.get(e) === g) this.byEntity.delete(e);
     this.entitiesOf.delete(g);
+    for (const session of this.sessionsOf.get(g) ?? []) if (session.owner === g) session.owner = undefined;
+    this.sessionsOf.delete(g);
     this.opts.onClose(g);
   }
 
@@ -153,6 +181,7 @@ export class Correlator {
     groups.sort((a, b) => a.start - b.start || compareIds(a.id, b.id));
     const into = groups[0]!;
     const own = this.entitiesOf.get(into)!;
+    const ownSessions = this.sessionsOf.get(into)!;
     for (const g of groups.slice(1)) {
       for (const s of g.signals) {
         if (keep(into, s.type)) into.signals.push(s);
@@ -172,6 +201,12 @@ export class Correlator {
         this.byEntity.set(e, into);
       }
       this.entitiesOf.delete(g);
+      addContext(into, g.contextEvents);
+      for (const session of this.sessionsOf.get(g) ?? []) {
+        ownSessions.add(session);
+        session.owner = into;
+      }
+      this.sessionsOf.delete(g);
       this.open.delete(g);
     }
     return into;
@@ -205,7 +240,7 @@ export class Correlator {
       if (isInstanceId(a.session)) out.push(...this.instanceEntities(a.session));
     }
     if (a.actorType === "Instance") out.push(...this.instanceEntities(a.actor));
-    if (signal.severity >= LINKING_SEVERITY || (signal.foundational && signal.anomaly === undefined)) {
+    if (isStrong(signal)) {
       const hubbable: string[] = [];
       if (a.sourceIp && !PRIVATE_IP.test(a.sourceIp) && !this.opts.isSharedIp(a.sourceIp)) hubbable.push(`ip:${a.sourceIp}`);
       // A resource links what changed it to who then used it (a policy made public, then anonymous
@@ -217,6 +252,26 @@ export class Correlator {
       for (const e of hubbable) if (!this.isHub(e, a)) out.push(e);
     }
     return prefix ? out.map((e) => prefix + e) : out;
+  }
+
+  /**
+   * Name the session behind a strong signal as the group's: its calls of the last window now, and
+   * each later one as it comes; and, for a change, the anonymous use of what it changed from now on.
+   * A session already named by another open group stays with it (the two are linked anyway).
+   */
+  private suspect(group: SequenceGroup, a: Activity): void {
+    const own = this.sessionsOf.get(group)!;
+    const session = this.sessions.claim(a, group);
+    if (session) {
+      own.add(session);
+      addContext(group, callsSince(session, a.time - this.opts.windowMs));
+    }
+    // What a suspect session changed, anonymous callers then use (a bucket made public): theirs too.
+    if (a.readOnly || a.actorType === "Anonymous") return;
+    for (const r of a.resources) {
+      const readers = this.sessions.claimAnonymousUse(r, group);
+      if (readers) own.add(readers);
+    }
   }
 
   private instanceEntities(instanceId: string): string[] {
@@ -234,6 +289,19 @@ export class Correlator {
     seen.last = a.time;
     if (seen.actors.size <= MAX_ACTORS_PER_ENTITY) seen.actors.add(a.actor);
     return seen.actors.size > MAX_ACTORS_PER_ENTITY;
+  }
+}
+
+/** Whether a signal is strong enough to make its session suspect (the bar for linking through a network or resource). */
+function isStrong(signal: Signal): boolean {
+  return signal.severity >= LINKING_SEVERITY || (signal.foundational && signal.anomaly === undefined);
+}
+
+/** Name `events` as a group's context, within the bound. */
+function addContext(group: SequenceGroup, events: readonly string[]): void {
+  for (const e of events) {
+    if (group.contextEvents.length >= MAX_CONTEXT_EVENTS) return;
+    group.contextEvents.push(e);
   }
 }
 
