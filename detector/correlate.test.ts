@@ -4,7 +4,7 @@ import { ACCOUNT, IP, MINUTE, T0, activity, signal } from "./markers/testing.ts"
 
 const HOUR = 60 * MINUTE;
 
-/** A correlator over a 24-hour window that never raises, collecting the groups it closes and counting its scorings. */
+/** A correlator over a 24-hour window that never raises, collecting the groups it closes and counting its scorings; calls from home are their callers' own. */
 function correlator(): { c: Correlator; closed: SequenceGroup[]; scorings: () => number } {
   const closed: SequenceGroup[] = [];
   let scorings = 0;
@@ -13,6 +13,7 @@ function correlator(): { c: Correlator; closed: SequenceGroup[]; scorings: () =>
     scope: "organization",
     isSharedIp: () => false,
     isBroker: (issuer) => issuer.endsWith("/broker"),
+    isOwnOrigin: (a) => a.sourceIp === IP.home,
     instanceGroup: () => undefined,
     score: () => (scorings++, 0),
     threshold: 10,
@@ -122,12 +123,15 @@ describe("Correlator", () => {
     expect(closed[0]!.contextEvents).toEqual(["policy", "after-1", "after-2"]);
   });
 
-  it("does not name a session's calls for a weak anomaly signal", () => {
+  it.each([
+    ["a weak anomaly signal from a new place", IP.vps, { severity: 2, anomaly: 0.85 }],
+    ["a strong signal from the caller's own origin (a workload's usual clean-up)", IP.home, { severity: 6, foundational: true }],
+  ])("does not name a session's calls for %s", (_, sourceIp, over) => {
     const { c, closed } = correlator();
-    const a = activity({ id: "weak", accessKeyId: "AKIAOWNEREXAMPLE" });
-    c.observe(activity({ id: "before", accessKeyId: "AKIAOWNEREXAMPLE", time: T0 - MINUTE }));
+    const a = activity({ id: "signal", accessKeyId: "AKIAOWNEREXAMPLE", sourceIp });
+    c.observe(activity({ id: "before", accessKeyId: "AKIAOWNEREXAMPLE", sourceIp, time: T0 - MINUTE }));
     c.observe(a);
-    c.add(signal({ activity: a, severity: 2, anomaly: 0.85, activityIds: [a.id] }));
+    c.add(signal({ activity: a, activityIds: [a.id], ...over }));
     c.finish();
     expect(closed[0]!.contextEvents).toEqual([]);
   });

@@ -31,10 +31,10 @@ export interface SequenceGroup {
   droppedEvents: string[];
   /**
    * The rest of the suspect sessions' activity (up to a bound): every call made with the access key
-   * of one of its strong signals from that signal's source address, from a window before it until
-   * the group closes; anonymous use of what such a session changed (a bucket made public), and
-   * everything an instance exchanged with the remote end of a strong host signal, from then on
-   * (sessions.ts). The calls around the signals are what an analyst scopes.
+   * of a strong signal from somewhere not its caller's own, from that signal's source address, from
+   * a window before it until the group closes; anonymous use of what such a session changed (a
+   * bucket made public), and everything an instance exchanged with the remote end of such a host
+   * signal, from then on (sessions.ts). The calls around the signals are what an analyst scopes.
    */
   contextEvents: string[];
 }
@@ -47,6 +47,8 @@ export interface CorrelatorOptions {
   isSharedIp(ip: string): boolean;
   /** An identity broker minting federated users for many people must not link them (see Activity.issuer). */
   isBroker(issuer: string): boolean;
+  /** Whether an API call came from its caller's own network and tool, or own device (habits.ts `ownOrigin`). */
+  isOwnOrigin(a: Activity): boolean;
   /** The group an instance belongs to (Auto Scaling group, or its role), if known. */
   instanceGroup(instanceId: string): string | undefined;
   /** Score of a group as it stands. */
@@ -72,7 +74,7 @@ const MAX_SIGNALS_PER_TYPE = 100;
 /** Most activity ids of dropped signals a group remembers. */
 const MAX_DROPPED_EVENTS = 10_000;
 /** Most activity ids of its suspect sessions a group names besides its signals'. */
-const MAX_CONTEXT_EVENTS = 5_000;
+const MAX_CONTEXT_EVENTS = 10_000;
 
 /** An IP or resource seen with more distinct actors than this is a hub, not a link. */
 const MAX_ACTORS_PER_ENTITY = 6;
@@ -146,7 +148,9 @@ export class Correlator {
       own.add(e);
       this.byEntity.set(e, group);
     }
-    if (isStrong(signal)) this.suspect(group, signal.activity);
+    // A strong signal from the caller's own place and tool (a workload's nightly clean-up raising a
+    // delete burst) says nothing of the session's thousands of other calls.
+    if (isStrong(signal) && !this.opts.isOwnOrigin(signal.activity)) this.suspect(group, signal.activity);
     const n = group.signals.length;
     // Scoring is the costly part: rescore when the picture changes (a new kind of signal), and
     // otherwise at a shrinking rate as the group grows; a dropped repeat changes nothing.
@@ -296,6 +300,7 @@ export class Correlator {
 function isStrong(signal: Signal): boolean {
   return signal.severity >= LINKING_SEVERITY || (signal.foundational && signal.anomaly === undefined);
 }
+
 
 /** Name `events` as a group's context, within the bound. */
 function addContext(group: SequenceGroup, events: readonly string[]): void {

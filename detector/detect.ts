@@ -22,6 +22,7 @@ import { selectBackend } from "./embed/backend.ts";
 import { emptyStats, type IngestStats } from "./ingest/stats.ts";
 import { HistorySample } from "./history-sample.ts";
 import { hostileTellTale } from "./history-filter.ts";
+import { ownOrigin } from "./habits.ts";
 
 /** Where activities come from, split into history (learning) and detection. */
 export interface ActivitySource {
@@ -108,6 +109,7 @@ export async function detect(opts: DetectOptions): Promise<DetectResult> {
     scope: variant.scope,
     isSharedIp: (ip) => baseline.isSharedIp(ip),
     isBroker: (issuer) => isIdentityBroker(issuer, baseline),
+    isOwnOrigin: (a) => ownOrigin(a, baseline, intel) !== undefined,
     instanceGroup: (id) => instanceGroups.get(id),
     score: (group) => scoreSequence(group, markers, markerCtx).score,
     threshold: variant.threshold,
