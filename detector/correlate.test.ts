@@ -93,6 +93,53 @@ describe("Correlator", () => {
     expect(new Set([...group!.signals.flatMap((s) => s.activityIds), ...group!.contextEvents])).toEqual(new Set(["recon-1", "recon-2", "bulk-read", "after"]));
   });
 
+  it("moves a merged group's sessions, with what they named, to the group it merges into", () => {
+    const { c, closed } = correlator();
+    const call = (id: string, minute: number, accessKeyId: string, sourceIp: string) => {
+      const a = activity({ id, time: T0 + minute * MINUTE, accessKeyId, sourceIp, actor: `arn:aws:sts::${ACCOUNT}:assumed-role/app/${accessKeyId}`, actorType: "AssumedRole" });
+      c.observe(a);
+      return a;
+    };
+    const strong = (a: ReturnType<typeof call>, minute: number) => c.add(signal({ minute, foundational: true, severity: 6, activity: a, activityIds: [a.id] }));
+    strong(call("a-signal", 0, "ASIAFIRST", IP.vps), 0);
+    strong(call("b-signal", 5, "ASIASECOND", IP.bad), 5);
+    // The second key from the first one's address: one story.
+    strong(call("bridge", 10, "ASIASECOND", IP.vps), 10);
+    call("b-later", 20, "ASIASECOND", IP.bad);
+    c.finish();
+    expect(closed).toHaveLength(1);
+    expect(closed[0]!.contextEvents).toEqual(expect.arrayContaining(["a-signal", "b-signal", "bridge", "b-later"]));
+  });
+
+  it("stops naming a session's calls once its group's window has passed, and lets a new story claim it", () => {
+    const { c, closed } = correlator();
+    const call = (id: string, minute: number) => {
+      const a = activity({ id, time: T0 + minute * MINUTE, accessKeyId: "AKIASTOLENEXAMPLE", sourceIp: IP.vps });
+      c.observe(a);
+      return a;
+    };
+    c.add(signal({ minute: 0, foundational: true, severity: 6, activity: call("first", 0), activityIds: ["first"] }));
+    // Another story's signal sweeps a minute before the first group's window ends: it stays open.
+    c.add(signal({ minute: 24 * 60 - 1, activity: { actor: BOB, sourceIp: IP.home } }));
+    call("next-day", 24 * 60 + 4);
+    c.add(signal({ minute: 24 * 60 + 5, foundational: true, severity: 6, activity: call("again", 24 * 60 + 5), activityIds: ["again"] }));
+    call("after", 24 * 60 + 6);
+    c.finish();
+    const of = (id: string) => closed.find((g) => g.signals.some((s) => s.activityIds.includes(id)))!;
+    expect(of("first").contextEvents).toEqual(["first"]);
+    expect(of("again").contextEvents).toEqual(["next-day", "again", "after"]);
+  });
+
+  it("names at most 10,000 context events per group", () => {
+    const { c, closed } = correlator();
+    const first = activity({ id: "signal", accessKeyId: "AKIASTOLENEXAMPLE", sourceIp: IP.vps });
+    c.observe(first);
+    c.add(signal({ foundational: true, severity: 6, activity: first, activityIds: [first.id] }));
+    for (let i = 0; i < 10_050; i++) c.observe(activity({ id: `call-${i}`, time: T0 + i, accessKeyId: "AKIASTOLENEXAMPLE", sourceIp: IP.vps }));
+    c.finish();
+    expect(closed[0]!.contextEvents).toHaveLength(10_000);
+  });
+
   it("names what an instance exchanges with a suspect remote end from its first strong signal on", () => {
     const { c, closed } = correlator();
     const host = (id: string, minute: number, remote: { domain?: string; dstIp?: string }) => {

@@ -11,6 +11,7 @@ import type { Activity } from "./activity.ts";
 import type { Signal } from "./signal.ts";
 import { isInstanceId } from "./peers.ts";
 import { RecentSessions, callsSince, type SessionCalls } from "./sessions.ts";
+import { isAccessSetting } from "./s3-access.ts";
 
 /** A group of linked signals. */
 export interface SequenceGroup {
@@ -30,11 +31,13 @@ export interface SequenceGroup {
   /** The activities of dropped signals (up to a bound): still part of what the group shows. */
   droppedEvents: string[];
   /**
-   * The rest of the suspect sessions' activity (up to a bound): every call made with the access key
-   * of a strong signal from somewhere not its caller's own, from that signal's source address, from
-   * a window before it until the group closes; anonymous use of what such a session changed (a
-   * bucket made public), and everything an instance exchanged with the remote end of such a host
-   * signal, from then on (sessions.ts). The calls around the signals are what an analyst scopes.
+   * The rest of the suspect sessions' activity (up to a bound; it repeats the signals' own events):
+   * every call made with the access key of a strong signal from somewhere not its caller's own,
+   * from that signal's source address, from the last window before it (at most the session's
+   * latest 1,000) until the group's window passes; the anonymous reads of a bucket such a session
+   * opened, and everything an instance exchanged with the remote end of such a host signal, from
+   * then on (sessions.ts). A session another open group holds adds nothing here. The calls around
+   * the signals are what an analyst scopes.
    */
   contextEvents: string[];
 }
@@ -95,11 +98,12 @@ export class Correlator {
   private readonly issuedBy = new Map<string, { parent: string; time: number }>();
   /** Every session's recent calls; a suspect one is owned by the open group that names its calls. */
   private readonly sessions: RecentSessions<SequenceGroup>;
+  /** The sessions each open group owns, to release them when it closes. */
   private readonly sessionsOf = new Map<SequenceGroup, Set<SessionCalls<SequenceGroup>>>();
   private lastSweep = 0;
 
   constructor(private readonly opts: CorrelatorOptions) {
-    this.sessions = new RecentSessions(opts.windowMs);
+    this.sessions = new RecentSessions({ windowMs: opts.windowMs, perAccount: opts.scope === "account" });
   }
 
   /**
@@ -109,7 +113,8 @@ export class Correlator {
    */
   observe(a: Activity): void {
     const owner = this.sessions.remember(a)?.owner;
-    if (owner && owner.contextEvents.length < MAX_CONTEXT_EVENTS) owner.contextEvents.push(a.id);
+    // Until the owner's window has passed (it closes at the next sweep).
+    if (owner && a.time - owner.end <= this.opts.windowMs && owner.contextEvents.length < MAX_CONTEXT_EVENTS) owner.contextEvents.push(a.id);
     if (!CREDENTIAL_ISSUERS.has(a.action) || a.error) return;
     const issued = issuedKey(a.response);
     // Keys AWS services obtain (instance profiles, Lambda) have no parent worth linking through.
@@ -205,7 +210,7 @@ export class Correlator {
         this.byEntity.set(e, into);
       }
       this.entitiesOf.delete(g);
-      addContext(into, g.contextEvents);
+      pushBounded(into.contextEvents, g.contextEvents, MAX_CONTEXT_EVENTS);
       for (const session of this.sessionsOf.get(g) ?? []) {
         ownSessions.add(session);
         session.owner = into;
@@ -260,22 +265,22 @@ export class Correlator {
 
   /**
    * Name the session behind a strong signal as the group's: its calls of the last window now, and
-   * each later one as it comes; and, for a change, the anonymous use of what it changed from now on.
-   * A session already named by another open group stays with it (the two are linked anyway).
+   * each later one as it comes; and, when it changed who may read a bucket, the anonymous reads of
+   * that bucket from now on. A session another group holds stays with it unless that group's window
+   * has passed (it is closed at the next sweep, and this is a new story).
    */
   private suspect(group: SequenceGroup, a: Activity): void {
     const own = this.sessionsOf.get(group)!;
-    const session = this.sessions.claim(a, group);
+    const mayTakeFrom = (current: SequenceGroup) => a.time - current.end > this.opts.windowMs;
+    const session = this.sessions.claim(a, group, mayTakeFrom);
     if (session) {
       own.add(session);
-      addContext(group, callsSince(session, a.time - this.opts.windowMs));
+      pushBounded(group.contextEvents, callsSince(session, a.time - this.opts.windowMs), MAX_CONTEXT_EVENTS);
     }
-    // What a suspect session changed, anonymous callers then use (a bucket made public): theirs too.
-    if (a.readOnly || a.actorType === "Anonymous") return;
-    for (const r of a.resources) {
-      const readers = this.sessions.claimAnonymousUse(r, group);
-      if (readers) own.add(readers);
-    }
+    const bucket = a.resources[0];
+    if (bucket === undefined || !isAccessSetting(a.action)) return;
+    const readers = this.sessions.claimAnonymousUse(a.account, bucket, group, mayTakeFrom);
+    if (readers) own.add(readers);
   }
 
   private instanceEntities(instanceId: string): string[] {
@@ -296,17 +301,16 @@ export class Correlator {
   }
 }
 
-/** Whether a signal is strong enough to make its session suspect (the bar for linking through a network or resource). */
+/** Whether a signal is strong enough to link through a network or resource, and to make its session suspect. */
 function isStrong(signal: Signal): boolean {
   return signal.severity >= LINKING_SEVERITY || (signal.foundational && signal.anomaly === undefined);
 }
 
-
-/** Name `events` as a group's context, within the bound. */
-function addContext(group: SequenceGroup, events: readonly string[]): void {
-  for (const e of events) {
-    if (group.contextEvents.length >= MAX_CONTEXT_EVENTS) return;
-    group.contextEvents.push(e);
+/** Append `items` to `list` while it holds fewer than `max`. */
+function pushBounded(list: string[], items: readonly string[], max: number): void {
+  for (const item of items) {
+    if (list.length >= max) return;
+    list.push(item);
   }
 }
 
@@ -324,10 +328,7 @@ function keep(group: SequenceGroup, type: string): boolean {
 /** Count `signals` dropped signals whose activities were `events`, remembering the activities within the bound. */
 function drop(group: SequenceGroup, events: readonly string[], signals = 1): void {
   group.dropped += signals;
-  for (const e of events) {
-    if (group.droppedEvents.length >= MAX_DROPPED_EVENTS) return;
-    group.droppedEvents.push(e);
-  }
+  pushBounded(group.droppedEvents, events, MAX_DROPPED_EVENTS);
 }
 
 /** The access key id an issuing call returned (STS credentials, or a new IAM access key). */

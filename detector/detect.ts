@@ -203,15 +203,16 @@ async function learn(opts: DetectOptions, intel: IntelIndex, stats: IngestStats)
   let savedModel: string | null = null;
   if (variant.anomalyModel === "none") {
     model = { name: "none", score: () => 0 };
-  } else if (!sample) {
-    model = loadModel(opts.model!);
+  } else if (opts.model) {
+    model = loadModel(opts.model);
     if (model.name !== variant.anomalyModel)
       throw new Error(`the saved model is a "${model.name}" model, but variant "${variant.name}" learns a "${variant.anomalyModel}" one`);
     backend = "loaded";
   } else {
+    const drawn = sample!; // the variant learns and no model was given: the history pass drew one
     if (variant.anomalyModel === "embedding") backend = await selectBackend();
-    opts.onPhase?.("train", `${variant.anomalyModel} model on ${sample.size().toLocaleString("en-US")} history activities${backend === "none" ? "" : ` (tfjs backend: ${backend})`}`);
-    model = await trainerFor(variant.anomalyModel, { intel }).train(sample.activities(), { seed: variant.seed });
+    opts.onPhase?.("train", `${variant.anomalyModel} model on ${drawn.size().toLocaleString("en-US")} history activities${backend === "none" ? "" : ` (tfjs backend: ${backend})`}`);
+    model = await trainerFor(variant.anomalyModel, { intel }).train(drawn.activities(), { seed: variant.seed });
     savedModel = saveModel(model);
   }
   return { baseline, model, backend, savedModel, historySetAside, seconds: { history, train: clock() - t0 } };

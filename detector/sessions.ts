@@ -1,9 +1,9 @@
 /**
- * Recent activity per session, so that a session which turns suspect can be named whole: the calls
- * before its first strong signal (API calls) and all those after. An API call's session is its access key and
- * source address; an anonymous call's, the resource it used; a host record's, its instance and the
- * public remote end it talked to (a pool, a C2 server, a domain). Memory follows the window: quiet
- * sessions are forgotten.
+ * Recent activity per session, so that a session which turns suspect can be named whole: the API
+ * calls of its last window before its first strong signal, and everything after. An API call's
+ * session is its access key and source address; an anonymous call's, the resource it used; a host
+ * record's, its instance and the public remote end it talked to (a pool, a C2 server, a domain).
+ * Memory follows the window: quiet sessions nobody claims are forgotten.
  */
 import type { Activity } from "./activity.ts";
 import { isPublicIpv4 } from "./signals/net.ts";
@@ -15,36 +15,47 @@ export interface SessionCalls<Owner> {
   owner: Owner | undefined;
 }
 
+/** How sessions are kept. */
+export interface RecentSessionsOptions {
+  windowMs: number;
+  /** Sessions are told apart per account (a per-account scope: one key calling into two accounts is two stories). */
+  perAccount: boolean;
+  /** Most calls remembered per session (the latest). */
+  maxPerSession?: number;
+}
+
+/** Anonymous callers hold one session per resource they use: a bucket's public readers. */
+const ANONYMOUS = "anonymous";
+
 /** Sessions' recent calls within a time window. */
 export class RecentSessions<Owner> {
-  /** Credential or instance → remote end → calls: two lookups of strings the records already hold, no key built per call. */
+  /** Holder (key, instance, anonymous) → remote end → calls: two lookups of strings the records hold, no key built per call. */
   private readonly holders = new Map<string, Map<string, SessionCalls<Owner>>>();
+  private readonly maxPerSession: number;
   private sweptAt = -Infinity;
 
-  constructor(
-    private readonly windowMs: number,
-    private readonly maxPerSession = 1_000,
-  ) {}
+  constructor(private readonly opts: RecentSessionsOptions) {
+    this.maxPerSession = opts.maxPerSession ?? 1_000;
+  }
 
   /**
-   * Remember an activity in its session; returns the session, or undefined when it has none. Host
-   * records are remembered only in sessions already claimed: an instance's flows to every peer
-   * are too many to keep on the chance that one turns suspect, and its first signal (a pool's DNS
-   * answer, a beacon) comes early in the exchange anyway.
+   * Remember an activity in its session; returns the session, or undefined when it has none or is
+   * not kept. Host records and anonymous calls are kept only in claimed sessions: an instance's
+   * flows to every peer and a public bucket's readers are too many to keep on the chance that one
+   * turns suspect, and they are named from the signal (or the change that made a bucket public) on.
    */
   remember(a: Activity): SessionCalls<Owner> | undefined {
-    const holder = holderOf(a);
+    const holder = this.holderOf(a);
     if (holder === undefined) return undefined;
+    const claimedOnly = !isKeyedCall(a);
     let sessions = this.holders.get(holder);
-    if (!sessions && a.source !== "cloudtrail") return undefined;
+    if (!sessions && claimedOnly) return undefined;
     const remote = remoteOf(a);
     if (remote === undefined) return undefined;
     if (!sessions) this.holders.set(holder, (sessions = new Map()));
     let calls = sessions.get(remote);
-    if (!calls) {
-      if (a.source !== "cloudtrail") return undefined;
-      sessions.set(remote, (calls = { ids: [], times: [], owner: undefined }));
-    }
+    if (claimedOnly && calls?.owner === undefined) return undefined;
+    if (!calls) sessions.set(remote, (calls = { ids: [], times: [], owner: undefined }));
     calls.ids.push(a.id);
     calls.times.push(a.time);
     // Trimmed by halves: bounded at little cost per call.
@@ -57,46 +68,46 @@ export class RecentSessions<Owner> {
 
   /**
    * Claim the session of an activity already remembered (a host record's is opened now); returns
-   * it, or undefined when the activity has no session of its own or another owner holds it.
+   * it, or undefined when the activity has no session of its own (anonymous readers are many
+   * people: one calling from a bad address makes that caller suspect, not the others) or another
+   * owner holds it and may keep it.
    */
-  claim(a: Activity, owner: Owner): SessionCalls<Owner> | undefined {
-    // Anonymous readers of a resource are many people: one of them calling from a bad address
-    // makes that caller suspect, not the others (their session is claimed through a change).
+  claim(a: Activity, owner: Owner, mayTakeFrom: (current: Owner) => boolean): SessionCalls<Owner> | undefined {
     if (a.actorType === "Anonymous") return undefined;
-    const holder = holderOf(a);
+    const holder = this.holderOf(a);
     const remote = holder === undefined ? undefined : remoteOf(a);
     if (holder === undefined || remote === undefined) return undefined;
-    let sessions = this.holders.get(holder);
-    if (!sessions) this.holders.set(holder, (sessions = new Map()));
-    let calls = sessions.get(remote);
-    if (!calls) sessions.set(remote, (calls = { ids: [a.id], times: [a.time], owner: undefined }));
-    if (calls.owner !== undefined) return undefined;
-    calls.owner = owner;
-    return calls;
+    return this.take(holder, remote, owner, mayTakeFrom, a);
   }
 
-  /**
-   * Claim the anonymous use of a resource from now on (a bucket a suspect session made public: its
-   * public readers are that story's); returns the session, or undefined when another owner holds it.
-   */
-  claimAnonymousUse(resource: string, owner: Owner): SessionCalls<Owner> | undefined {
-    let sessions = this.holders.get(ANONYMOUS);
-    if (!sessions) this.holders.set(ANONYMOUS, (sessions = new Map()));
-    let calls = sessions.get(resource);
-    if (!calls) sessions.set(resource, (calls = { ids: [], times: [], owner: undefined }));
-    if (calls.owner !== undefined) return undefined;
-    calls.owner = owner;
-    return calls;
+  /** Claim the anonymous use of a resource of `account` from now on (a bucket a suspect session made public: its public readers are that story's). */
+  claimAnonymousUse(account: string, resource: string, owner: Owner, mayTakeFrom: (current: Owner) => boolean): SessionCalls<Owner> | undefined {
+    return this.take(this.opts.perAccount ? `${account}|${ANONYMOUS}` : ANONYMOUS, resource, owner, mayTakeFrom);
   }
 
   /** Forget sessions quiet for a window that nobody claims; sessions are many, so at most every quarter-window. */
   sweep(now: number): void {
-    if (now - this.sweptAt < this.windowMs / 4) return;
+    if (now - this.sweptAt < this.opts.windowMs / 4) return;
     this.sweptAt = now;
     for (const [holder, sessions] of this.holders) {
-      for (const [remote, calls] of sessions) if (calls.owner === undefined && now - (calls.times.at(-1) ?? -Infinity) > this.windowMs) sessions.delete(remote);
+      for (const [remote, calls] of sessions) if (calls.owner === undefined && now - (calls.times.at(-1) ?? -Infinity) > this.opts.windowMs) sessions.delete(remote);
       if (sessions.size === 0) this.holders.delete(holder);
     }
+  }
+
+  private take(holder: string, remote: string, owner: Owner, mayTakeFrom: (current: Owner) => boolean, first?: Activity): SessionCalls<Owner> | undefined {
+    let sessions = this.holders.get(holder);
+    if (!sessions) this.holders.set(holder, (sessions = new Map()));
+    let calls = sessions.get(remote);
+    if (!calls) sessions.set(remote, (calls = first ? { ids: [first.id], times: [first.time], owner: undefined } : { ids: [], times: [], owner: undefined }));
+    if (calls.owner !== undefined && (calls.owner === owner || !mayTakeFrom(calls.owner))) return undefined;
+    calls.owner = owner;
+    return calls;
+  }
+
+  private holderOf(a: Activity): string | undefined {
+    const holder = a.source !== "cloudtrail" ? a.host?.instanceId : (a.accessKeyId ?? (a.actorType === "Anonymous" ? ANONYMOUS : undefined));
+    return holder === undefined || !this.opts.perAccount ? holder : `${a.account}|${holder}`;
   }
 }
 
@@ -107,15 +118,12 @@ export function callsSince(calls: SessionCalls<unknown>, since: number): string[
   return calls.ids.slice(i);
 }
 
-/** Anonymous callers hold one session per resource they use: a bucket's public readers. */
-const ANONYMOUS = "anonymous";
-
-function holderOf(a: Activity): string | undefined {
-  if (a.source !== "cloudtrail") return a.host?.instanceId;
-  return a.accessKeyId ?? (a.actorType === "Anonymous" ? ANONYMOUS : undefined);
+/** An API call made with an access key: the sessions kept before anyone claims them. */
+function isKeyedCall(a: Activity): boolean {
+  return a.source === "cloudtrail" && a.accessKeyId !== undefined;
 }
 
-/** The address an API call came from; for a host record the public remote end (a flow runs either way). */
+/** The address an API call came from, the resource an anonymous call used, or a host record's public remote end (a flow runs either way). */
 function remoteOf(a: Activity): string | undefined {
   if (a.source === "cloudtrail") return a.actorType === "Anonymous" ? a.resources[0] : a.sourceIp;
   const host = a.host!;
