@@ -5,7 +5,8 @@
  * it shares an entity with it within the window after the group's last signal, so a slow sequence
  * keeps growing past 24 hours as long as its steps are less than a window apart. Groups close when
  * the window has passed with nothing new; the moment a group's score first reaches the threshold
- * is its `detectedAt`.
+ * is its `detectedAt`. A group also names the rest of its suspect sessions' calls (sessions.ts),
+ * which score nothing but show what happened around its signals.
  */
 import type { Activity } from "./activity.ts";
 import type { Signal } from "./signal.ts";
@@ -78,7 +79,6 @@ const MAX_SIGNALS_PER_TYPE = 100;
 const MAX_DROPPED_EVENTS = 10_000;
 /** Most activity ids of its suspect sessions a group names besides its signals'. */
 const MAX_CONTEXT_EVENTS = 10_000;
-
 /** An IP or resource seen with more distinct actors than this is a hub, not a link. */
 const MAX_ACTORS_PER_ENTITY = 6;
 /** How long STS and IAM key lineage is remembered beyond the window: the longest role session. */
