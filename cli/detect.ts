@@ -11,6 +11,7 @@ import { manifestSchema } from "../schema/manifest.ts";
 import { describeIssue } from "../schema/describe-issue.ts";
 import type { z } from "zod";
 import { detect, type ActivitySource, type DetectResult } from "../detector/detect.ts";
+import type { AnomalyModel } from "../detector/model.ts";
 import { VariantError, loadVariant, type Variant } from "../detector/variant.ts";
 import { inputSource, runSource } from "../detector/sources.ts";
 import { loadModel } from "../detector/embed/registry.ts";
@@ -53,8 +54,7 @@ export async function runDetect(flags: DetectFlags): Promise<void> {
   });
   const fraction = Number(flags.historyFraction);
   if (!(fraction > 0 && fraction < 1)) throw new UsageError(`--history-fraction must be between 0 and 1 (exclusive), got "${flags.historyFraction}"`);
-  const model = flags.model === undefined ? undefined : readText(flags.model, "--model");
-  if (model !== undefined) checkModelKind(model, flags.model!, variants);
+  const model = flags.model === undefined ? undefined : readModel(flags.model, variants);
 
   const out = flags.run ?? flags.out!;
   let intel: Intel | undefined;
@@ -121,16 +121,19 @@ async function runVariant(variant: Variant, opts: Omit<Parameters<typeof detect>
   }
 }
 
-/** Refuse, before anything is read, a model file that is broken or of another kind than a variant that learns. */
-function checkModelKind(model: string, file: string, variants: readonly Variant[]): void {
-  let kind: string;
+/** The saved model of `--model`, read once for every variant; refused, before any log is read, when broken or of another kind than a variant that learns. */
+function readModel(file: string, variants: readonly Variant[]): AnomalyModel {
+  const json = readText(file, "--model");
+  let model: AnomalyModel;
   try {
-    kind = loadModel(model).name;
+    model = loadModel(json);
   } catch (e) {
     throw new UsageError(`--model ${file}: ${(e as Error).message}`);
   }
+  const kind = model.name;
   const other = variants.find((v) => v.anomalyModel !== "none" && v.anomalyModel !== kind);
   if (other) throw new UsageError(`--model ${file} holds a "${kind}" model, but variant "${other.name}" learns a "${other.anomalyModel}" one: run that variant without --model, or with a model file of its kind`);
+  return model;
 }
 
 function printSummary(r: DetectResult, file: string): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Inventory } from "../schema/inventory.ts";
 import { detect, sensitiveBucketsOf, type ActivitySource } from "./detect.ts";
+import { loadModel } from "./embed/registry.ts";
 import { activity, T0 } from "./markers/testing.ts";
 import { loadVariant } from "./variant.ts";
 
@@ -40,7 +41,7 @@ describe("detect with a saved model", () => {
 
   it("uses it for variants of its kind, never for a variant without learning, and refuses another kind", async () => {
     const trained = await detect({ variant: loadVariant("first-seen"), source, intel });
-    const model = trained.savedModel!;
+    const model = loadModel(trained.savedModel!);
     expect((await detect({ variant: loadVariant("first-seen"), source, intel, model })).summary.backend).toBe("loaded");
     expect((await detect({ variant: loadVariant("rules-only"), source, intel, model })).summary.backend).toBe("none");
     await expect(detect({ variant: loadVariant("frequency"), source, intel, model })).rejects.toThrow(/is a "first-seen" model, but variant "frequency" learns a "frequency" one/);

@@ -17,7 +17,7 @@ import { BaselineBuilder } from "./baseline.ts";
 import { isIdentityBroker } from "./peers.ts";
 import { createSignalEngine } from "./signals/engine.ts";
 import { MARKERS, markerById } from "./markers/registry.ts";
-import { loadModel, saveModel, trainerFor } from "./embed/registry.ts";
+import { saveModel, trainerFor } from "./embed/registry.ts";
 import { selectBackend } from "./embed/backend.ts";
 import { emptyStats, type IngestStats } from "./ingest/stats.ts";
 import { HistorySample } from "./history-sample.ts";
@@ -40,8 +40,8 @@ export interface DetectOptions {
   source: ActivitySource;
   intel?: Intel;
   inventory?: Inventory;
-  /** A saved anomaly model to use instead of training one. */
-  model?: string;
+  /** A saved anomaly model (read with `loadModel`) to use instead of training one. */
+  model?: AnomalyModel;
   strict?: boolean;
   onPhase?(phase: "history" | "train" | "detect", detail: string): void;
   onProgress?(phase: "history" | "detect", activities: number): void;
@@ -204,7 +204,7 @@ async function learn(opts: DetectOptions, intel: IntelIndex, stats: IngestStats)
   if (variant.anomalyModel === "none") {
     model = { name: "none", score: () => 0 };
   } else if (opts.model) {
-    model = loadModel(opts.model);
+    model = opts.model;
     if (model.name !== variant.anomalyModel)
       throw new Error(`the saved model is a "${model.name}" model, but variant "${variant.name}" learns a "${variant.anomalyModel}" one`);
     backend = "loaded";
