@@ -44,6 +44,39 @@ describe("Correlator", () => {
     expect(closed.map((g) => [...g.actors].sort())).toEqual([[BOB, federated].sort(), [`arn:aws:sts::${ACCOUNT}:federated-user/carol`]]);
   });
 
+  it("links a principal's calls from its own place and from elsewhere only within a sitting, unless one key links them", () => {
+    const groups = (gapMinutes: number, keys: [string, string], actor: Parameters<typeof activity>[0] = {}) => {
+      const { c, closed } = correlator();
+      c.add(signal({ minute: 0, activity: { ...actor, sourceIp: "174.251.1.1", accessKeyId: keys[0] } }));
+      c.add(signal({ minute: gapMinutes, type: "Persistence:IAMUser/AnomalousBehavior", activity: { ...actor, sourceIp: IP.home, accessKeyId: keys[1] } }));
+      c.finish();
+      return closed.map((g) => g.signals.length).sort();
+    };
+    // A trip's console session, then work at the desk the next day: two stories.
+    expect(groups(19 * 60, ["ASIATRIPEXAMPLE", "ASIADESKEXAMPLE"])).toEqual([1, 1]);
+    expect(groups(60, ["ASIATRIPEXAMPLE", "ASIADESKEXAMPLE"])).toEqual([2]);
+    expect(groups(19 * 60, ["AKIAONEKEYEXAMPLE", "AKIAONEKEYEXAMPLE"])).toEqual([2]);
+    // The same for a person's role session (Identity Center), and either way round.
+    const sso = { actor: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123`, actorType: "AssumedRole" as const, session: "alice@example.com" };
+    expect(groups(19 * 60, ["ASIATRIPEXAMPLE", "ASIADESKEXAMPLE"], sso)).toEqual([1, 1]);
+    expect(groups(60, ["ASIATRIPEXAMPLE", "ASIADESKEXAMPLE"], sso)).toEqual([2]);
+    const { c, closed } = correlator();
+    c.add(signal({ minute: 0, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
+    c.add(signal({ minute: 19 * 60, activity: { sourceIp: IP.vps, accessKeyId: "ASIATHIEFEXAMPLE" } }));
+    c.finish();
+    expect(closed.map((g) => g.signals.length)).toEqual([1, 1]);
+  });
+
+  it("links a key to the principal that minted it, whatever place each was used from", () => {
+    const { c, closed } = correlator();
+    const minted = "ASIAMINTEDEXAMPLE";
+    c.add(signal({ minute: 0, activity: { sourceIp: IP.home, accessKeyId: "AKIAALICEEXAMPLE" } }));
+    c.observe(activity({ time: T0 + MINUTE, action: "sts:GetSessionToken", accessKeyId: "AKIAALICEEXAMPLE", response: { credentials: { accessKeyId: minted } } }));
+    c.add(signal({ minute: 10 * 60, activity: { sourceIp: IP.vps, accessKeyId: minted } }));
+    c.finish();
+    expect(closed.map((g) => g.signals.length)).toEqual([2]);
+  });
+
   it("does not link the federated users of an identity broker through it, known from history or seen minting many", () => {
     const { c, closed } = correlator();
     const person = (issuer: string, name: string, minute: number) =>

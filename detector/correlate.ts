@@ -3,7 +3,9 @@
  * or IAM), principal, role session, instance and instance group, source IP unless it is shared
  * infrastructure, resource — into sequence groups, in event-time order. A signal joins a group when
  * it shares an entity with it within the window after the group's last signal, so a slow sequence
- * keeps growing past 24 hours as long as its steps are less than a window apart. Groups close when
+ * keeps growing past 24 hours as long as its steps are less than a window apart; but a principal
+ * links a call from its own network and tool with one from elsewhere only within a few hours (a trip
+ * is not the next day's work at the desk, and a thief's story is not the owner's). Groups close when
  * the window has passed with nothing new; the moment a group's score first reaches the threshold
  * is its `detectedAt`. A group also names the rest of its suspect sessions' calls (sessions.ts),
  * which score nothing but show what happened around its signals.
@@ -81,6 +83,13 @@ const MAX_DROPPED_EVENTS = 10_000;
 const MAX_CONTEXT_EVENTS = 10_000;
 /** An IP or resource seen with more distinct actors than this is a hub, not a link. */
 const MAX_ACTORS_PER_ENTITY = 6;
+/**
+ * How long after a group's last signal an identity still links a call from the other kind of place
+ * (the caller's own network and tool, or elsewhere): a person switches networks within a sitting;
+ * an admin back at their desk the day after a trip is not continuing the trip's story, and the
+ * owner's own work is not part of a thief's.
+ */
+const ORIGIN_SWITCH_MS = 3 * 3_600_000;
 /** How long STS and IAM key lineage is remembered beyond the window: the longest role session. */
 const SESSION_MS = 12 * 3_600_000;
 
@@ -126,11 +135,15 @@ export class Correlator {
   add(signal: Signal): void {
     const t = signal.time;
     if (t - this.lastSweep > 600_000) this.sweep(t);
-    const entities = this.entities(signal);
+    const { entities, elsewhere } = this.entities(signal);
     const groups = new Set<SequenceGroup>();
     for (const e of entities) {
       const g = this.byEntity.get(e);
       if (g && this.open.has(g) && t - g.end <= this.opts.windowMs) groups.add(g);
+    }
+    for (const e of elsewhere) {
+      const g = this.byEntity.get(e);
+      if (g && this.open.has(g) && t - g.end <= ORIGIN_SWITCH_MS) groups.add(g);
     }
     let group: SequenceGroup;
     if (groups.size === 0) {
@@ -155,7 +168,7 @@ export class Correlator {
     }
     // A strong signal from the caller's own place and tool (a workload's nightly clean-up raising a
     // delete burst) says nothing of the session's thousands of other calls.
-    if (isStrong(signal) && !this.opts.isOwnOrigin(signal.activity)) this.suspect(group, signal.activity);
+    if (isStrong(signal) && !this.isOwnOrigin(signal)) this.suspect(group, signal.activity);
     const n = group.signals.length;
     // Scoring is the costly part: rescore when the picture changes (a new kind of signal), and
     // otherwise at a shrinking rate as the group grows; a dropped repeat changes nothing.
@@ -225,27 +238,35 @@ export class Correlator {
    * The entities a signal links through, scoped to its account when sequences stay in one account.
    * Identity (keys, principal, session, instance) always links; an IP or a resource links only
    * for signals strong enough to matter, so weak noise from many actors cannot chain them together.
+   * A principal or role session is named with the kind of place the call came from (its own
+   * network and tool, or elsewhere); `elsewhere` names it with the other kind, which links only
+   * within {@link ORIGIN_SWITCH_MS} of a group's last signal. A key, and the keys it issued, link
+   * whatever the place: one session.
    */
-  private entities(signal: Signal): string[] {
+  private entities(signal: Signal): { entities: string[]; elsewhere: string[] } {
     const a = signal.activity;
     const prefix = this.opts.scope === "account" ? `${a.account}|` : "";
     const out: string[] = [];
+    /** Principals and role sessions: named with the kind of place the call came from. */
+    const identities: string[] = [];
+    /** Principals that minted the key: a link whatever the place. */
+    const minters: string[] = [];
     if (a.accessKeyId) {
       out.push(`key:${a.accessKeyId}`);
       // Keys issued by keys: an assumed role's session belongs to whoever assumed it.
       let link = this.issuedBy.get(a.accessKeyId);
       for (let depth = 0; link && depth < 4; depth++) {
-        out.push(link.parent);
+        (link.parent.startsWith("key:") ? out : minters).push(link.parent);
         link = link.parent.startsWith("key:") ? this.issuedBy.get(link.parent.slice(4)) : undefined;
       }
     }
-    if (a.actorType === "IAMUser" || a.actorType === "FederatedUser" || a.actorType === "Root") out.push(`actor:${a.actor}`);
+    if (a.actorType === "IAMUser" || a.actorType === "FederatedUser" || a.actorType === "Root") identities.push(`actor:${a.actor}`);
     // A federated user acts with its issuer's rights, often from a console session whose key
     // nothing else links: one identity chain with the IAM user that minted it. Not for a broker
     // minting federated users for many people (known from history, or seen minting many now).
-    if (a.issuer && !this.opts.isBroker(a.issuer) && !this.isHub(`minted-by:${a.issuer}`, a)) out.push(`actor:${a.issuer}`);
+    if (a.issuer && !this.opts.isBroker(a.issuer) && !this.isHub(`minted-by:${a.issuer}`, a)) identities.push(`actor:${a.issuer}`);
     if (a.actorType === "AssumedRole" && a.session) {
-      out.push(`session:${a.actor}#${a.session}`);
+      identities.push(`session:${a.actor}#${a.session}`);
       if (isInstanceId(a.session)) out.push(...this.instanceEntities(a.session));
     }
     if (a.actorType === "Instance") out.push(...this.instanceEntities(a.actor));
@@ -260,7 +281,16 @@ export class Correlator {
       }
       for (const e of hubbable) if (!this.isHub(e, a)) out.push(e);
     }
-    return prefix ? out.map((e) => prefix + e) : out;
+    const [here, there] = this.isOwnOrigin(signal) ? ["~own", "~away"] : ["~away", "~own"];
+    for (const e of identities) out.push(e + here);
+    for (const e of minters) out.push(e + here, e + there);
+    const elsewhere = identities.map((e) => e + there);
+    return prefix ? { entities: out.map((e) => prefix + e), elsewhere: elsewhere.map((e) => prefix + e) } : { entities: out, elsewhere };
+  }
+
+  /** Whether a signal's call came from its caller's own network and tool, or own device; host records never do. */
+  private isOwnOrigin(signal: Signal): boolean {
+    return signal.activity.source === "cloudtrail" && this.opts.isOwnOrigin(signal.activity);
   }
 
   /**

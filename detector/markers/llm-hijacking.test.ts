@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import marker from "./llm-hijacking.ts";
-import { USER, candidate, context, fakeBaseline, signal } from "./testing.ts";
+import { IP, USER, candidate, context as anyContext, fakeBaseline, signal } from "./testing.ts";
 
+/** Alice works from home with the AWS CLI (signals' activities default to both). */
+const atHome = { "asn:7922": 40, "agent:aws-cli": 40 };
+const context = () => anyContext({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: atHome, activeDays: 9 }] }) });
 const probe = signal({ minute: 0, activity: { action: "bedrock:GetModelInvocationLoggingConfiguration" } });
-const invoke = (minute: number, modelId: string) => signal({ minute, tactic: "TA0040", activity: { action: "bedrock:InvokeModel", readOnly: false, request: { modelId } } });
+const invoke = (minute: number, modelId: string, sourceIp: string = IP.home) => signal({ minute, tactic: "TA0040", activity: { action: "bedrock:InvokeModel", readOnly: false, request: { modelId }, sourceIp } });
 
 describe("llm-hijacking", () => {
   it("fires when an identity new to Bedrock probes then invokes, naming probes and models", () => {
@@ -21,8 +24,14 @@ describe("llm-hijacking", () => {
     expect(sweep.evidence).toContain("in 3 regions");
   });
 
+  it("weighs double when the invocations come from somewhere not the identity's own network and tool", () => {
+    const f = marker.evaluate(candidate([probe, invoke(3, "m", IP.vps)]), context())!;
+    expect(f.weight).toBe(3);
+    expect(f.evidence).toContain("invoked m, not from its own network and tool");
+  });
+
   it("does not fire for a habitual Bedrock user, or for invocations without a probe first", () => {
-    const habitual = context({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: ["api:bedrock:InvokeModel"] }] }) });
+    const habitual = anyContext({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: { ...atHome, "api:bedrock:InvokeModel": 40 }, activeDays: 9 }] }) });
     expect(marker.evaluate(candidate([probe, invoke(3, "m")]), habitual)).toBeUndefined();
     expect(marker.evaluate(candidate([invoke(0, "m"), probe]), context())).toBeUndefined();
   });

@@ -2,8 +2,11 @@
  * LLM hijacking: an identity that never used Bedrock checks what models or invocation logging an
  * account has and then invokes models — stolen credentials resold as free model access. Probing
  * region after region weighs double: a checker script looks for wherever models and quota are
- * open, while a developer trying Bedrock starts in one region.
+ * open, while a developer trying Bedrock starts in one region. So do invocations from somewhere
+ * not the identity's own network and tool (habits.ts `ownOrigin`): a developer trying Bedrock does
+ * it from their desk, a buyer of the stolen key from theirs.
  */
+import { ownOrigin } from "../habits.ts";
 import { defineMarker } from "../marker.ts";
 import { apiToken } from "../tokens.ts";
 import { eventOf, serviceOf, shortName, succeeded } from "./calls.ts";
@@ -27,6 +30,8 @@ export default defineMarker({
     // Per actor: the probing calls it made and the regions it made them in.
     const probed = new Map<string, { actions: Set<string>; regions: Set<string> }>();
     const invoked = new Map<string, Set<string>>();
+    /** Actors that invoked from somewhere not their own. */
+    const invokedAway = new Set<string>();
     for (const s of candidate.signals) {
       const a = s.activity;
       if (serviceOf(a.action) !== "bedrock") continue;
@@ -36,6 +41,7 @@ export default defineMarker({
         const model = a.request?.["modelId"];
         models.add(typeof model === "string" ? model : (a.resources[0] ?? a.action));
         invoked.set(a.actor, models);
+        if (!invokedAway.has(a.actor) && !ownOrigin(a, ctx.baseline, ctx.intel)) invokedAway.add(a.actor);
       } else {
         let probes = probed.get(a.actor);
         if (!probes) probed.set(a.actor, (probes = { actions: new Set(), regions: new Set() }));
@@ -49,10 +55,11 @@ export default defineMarker({
       if (history && INVOCATION_TOKENS.some((t) => history.has(t))) continue;
       const { actions, regions } = probed.get(actor)!;
       const sweep = regions.size >= SWEEP_REGIONS;
+      const away = invokedAway.has(actor);
       return {
         indicators: [{ key: "LLM_HIJACKING", values: [...models], title: "Models invoked" }],
-        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(actions, 4)}${sweep ? ` in ${regions.size} regions` : ""} and then invoked ${listOf(models, 4)}`,
-        weight: sweep ? 3 : 1.5,
+        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(actions, 4)}${sweep ? ` in ${regions.size} regions` : ""} and then invoked ${listOf(models, 4)}${away ? ", not from its own network and tool" : ""}`,
+        weight: sweep || away ? 3 : 1.5,
       };
     }
     return undefined;
