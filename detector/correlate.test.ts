@@ -4,13 +4,13 @@ import { ACCOUNT, IP, MINUTE, T0, activity, signal } from "./markers/testing.ts"
 
 const HOUR = 60 * MINUTE;
 
-/** A correlator over a 24-hour window that never raises, collecting the groups it closes and counting its scorings; calls from home are their callers' own. */
-function correlator(): { c: Correlator; closed: SequenceGroup[]; scorings: () => number } {
+/** A correlator over a 24-hour window (unless told) that never raises, collecting the groups it closes and counting its scorings; calls from home are their callers' own. */
+function correlator(over: { windowMs?: number; scope?: "account" | "organization" } = {}): { c: Correlator; closed: SequenceGroup[]; scorings: () => number } {
   const closed: SequenceGroup[] = [];
   let scorings = 0;
   const c = new Correlator({
-    windowMs: 24 * HOUR,
-    scope: "organization",
+    windowMs: over.windowMs ?? 24 * HOUR,
+    scope: over.scope ?? "organization",
     isSharedIp: () => false,
     isBroker: (issuer) => issuer.endsWith("/broker"),
     isOwnOrigin: (a) => a.sourceIp === IP.home,
@@ -65,9 +65,43 @@ describe("Correlator", () => {
     c.add(signal({ minute: 19 * 60, activity: { sourceIp: IP.vps, accessKeyId: "ASIATHIEFEXAMPLE" } }));
     c.finish();
     expect(closed.map((g) => g.signals.length)).toEqual([1, 1]);
+    // A sitting is three hours from the identity's last call from the other place, and no longer than the window.
+    expect(groups(150, ["ASIATRIPEXAMPLE", "ASIADESKEXAMPLE"])).toEqual([2]);
+    expect(groups(210, ["ASIATRIPEXAMPLE", "ASIADESKEXAMPLE"])).toEqual([1, 1]);
+    const short = correlator({ windowMs: HOUR });
+    short.c.add(signal({ minute: 0, activity: { sourceIp: IP.vps, accessKeyId: "ASIATRIPEXAMPLE" } }));
+    // Bob's call sweeps at minute 58, so the trip's group is still open (not yet swept) at 65.
+    short.c.add(signal({ minute: 58, activity: { actor: BOB, sourceIp: "86.1.1.1" } }));
+    short.c.add(signal({ minute: 65, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
+    short.c.finish();
+    expect(short.closed.map((g) => g.signals.length)).toEqual([1, 1, 1]);
+    // In a per-account scope too.
+    const scoped = correlator({ scope: "account" });
+    scoped.c.add(signal({ minute: 0, activity: { sourceIp: IP.vps, accessKeyId: "ASIATRIPEXAMPLE" } }));
+    scoped.c.add(signal({ minute: 60, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
+    scoped.c.finish();
+    expect(scoped.closed.map((g) => g.signals.length)).toEqual([2]);
   });
 
-  it("links a key to the principal that minted it, whatever place each was used from", () => {
+  it("does not let one call bridge a trip's story and the desk's, nor another identity keep the trip's sitting open", () => {
+    const { c, closed } = correlator();
+    c.add(signal({ id: "trip", minute: 0, activity: { sourceIp: IP.vps, accessKeyId: "ASIATRIPEXAMPLE" } }));
+    c.add(signal({ id: "desk", minute: 19 * 60, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
+    // A call from the phone at lunch: the trip's kind of place links it there, so the desk's stays apart.
+    c.add(signal({ id: "phone", minute: 20 * 60, activity: { sourceIp: "174.251.1.1", accessKeyId: "ASIAPHONEEXAMPLE" } }));
+    c.finish();
+    expect(closed.map((g) => g.signals.map((s) => s.id))).toEqual([["trip", "phone"], ["desk"]]);
+
+    const fresh = correlator();
+    fresh.c.add(signal({ minute: 0, severity: 5, activity: { sourceIp: IP.vps, accessKeyId: "ASIATRIPEXAMPLE" } }));
+    // Bob on the same address keeps the group going; alice's sitting there ended at minute 0.
+    fresh.c.add(signal({ minute: 5 * 60, severity: 5, activity: { actor: BOB, sourceIp: IP.vps, accessKeyId: "AKIABOBEXAMPLE" } }));
+    fresh.c.add(signal({ minute: 6 * 60, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
+    fresh.c.finish();
+    expect(fresh.closed.map((g) => g.signals.length).sort()).toEqual([1, 2]);
+  });
+
+  it("links a key or a federated user to the principal that minted it, whatever place each was used from", () => {
     const { c, closed } = correlator();
     const minted = "ASIAMINTEDEXAMPLE";
     c.add(signal({ minute: 0, activity: { sourceIp: IP.home, accessKeyId: "AKIAALICEEXAMPLE" } }));
@@ -75,6 +109,12 @@ describe("Correlator", () => {
     c.add(signal({ minute: 10 * 60, activity: { sourceIp: IP.vps, accessKeyId: minted } }));
     c.finish();
     expect(closed.map((g) => g.signals.length)).toEqual([2]);
+
+    const federated = correlator();
+    federated.c.add(signal({ minute: 0, activity: { actor: BOB, sourceIp: IP.home, accessKeyId: "AKIABOBEXAMPLE" } }));
+    federated.c.add(signal({ minute: 5 * 60, activity: { actor: `arn:aws:sts::${ACCOUNT}:federated-user/bob`, actorType: "FederatedUser", issuer: BOB, sourceIp: IP.vps, accessKeyId: "ASIACONSOLEEXAMPLE" } }));
+    federated.c.finish();
+    expect(federated.closed.map((g) => g.signals.length)).toEqual([2]);
   });
 
   it("does not link the federated users of an identity broker through it, known from history or seen minting many", () => {

@@ -3,9 +3,10 @@
  * or IAM), principal, role session, instance and instance group, source IP unless it is shared
  * infrastructure, resource — into sequence groups, in event-time order. A signal joins a group when
  * it shares an entity with it within the window after the group's last signal, so a slow sequence
- * keeps growing past 24 hours as long as its steps are less than a window apart; but a principal
- * links a call from its own network and tool with one from elsewhere only within a few hours (a trip
- * is not the next day's work at the desk, and a thief's story is not the owner's). Groups close when
+ * keeps growing past 24 hours as long as its steps are less than a window apart; but a principal or
+ * role session links a call from its own network and tool with one from elsewhere only within a few
+ * hours, and only when nothing else links it (a trip is not the next day's work at the desk, and a
+ * thief's story is not the owner's). Groups close when
  * the window has passed with nothing new; the moment a group's score first reaches the threshold
  * is its `detectedAt`. A group also names the rest of its suspect sessions' calls (sessions.ts),
  * which score nothing but show what happened around its signals.
@@ -84,12 +85,19 @@ const MAX_CONTEXT_EVENTS = 10_000;
 /** An IP or resource seen with more distinct actors than this is a hub, not a link. */
 const MAX_ACTORS_PER_ENTITY = 6;
 /**
- * How long after a group's last signal an identity still links a call from the other kind of place
- * (the caller's own network and tool, or elsewhere): a person switches networks within a sitting;
+ * How long after an identity's last signal from one kind of place (its own network and tool or own
+ * device, or elsewhere) it still links a call from the other kind: a person switches networks within a sitting;
  * an admin back at their desk the day after a trip is not continuing the trip's story, and the
  * owner's own work is not part of a thief's.
  */
 const ORIGIN_SWITCH_MS = 3 * 3_600_000;
+/** Suffixes naming a principal or role session by the kind of place a call came from. */
+const OWN_PLACE = "~own";
+const AWAY = "~away";
+/** Whether an entity names a principal or role session by place (see `entities`). */
+function isPlaceNamed(entity: string): boolean {
+  return entity.endsWith(OWN_PLACE) || entity.endsWith(AWAY);
+}
 /** How long STS and IAM key lineage is remembered beyond the window: the longest role session. */
 const SESSION_MS = 12 * 3_600_000;
 
@@ -101,6 +109,8 @@ export class Correlator {
   private readonly open = new Set<SequenceGroup>();
   private readonly byEntity = new Map<string, SequenceGroup>();
   private readonly entitiesOf = new Map<SequenceGroup, Set<string>>();
+  /** When each place-named identity (see `entities`) last linked a signal: the other kind of place links only soon after. */
+  private readonly placeSeen = new Map<string, number>();
   /** Entity → distinct actors seen with it, to detect hubs. */
   private readonly actorsOf = new Map<string, { actors: Set<string>; last: number }>();
   /** Issued key → the key (or principal) that asked for it, with the time. */
@@ -135,15 +145,22 @@ export class Correlator {
   add(signal: Signal): void {
     const t = signal.time;
     if (t - this.lastSweep > 600_000) this.sweep(t);
-    const { entities, elsewhere } = this.entities(signal);
+    const own = this.opts.isOwnOrigin(signal.activity);
+    const { entities, minters, otherPlace } = this.entities(signal, own);
     const groups = new Set<SequenceGroup>();
-    for (const e of entities) {
+    for (const e of [...entities, ...minters]) {
       const g = this.byEntity.get(e);
       if (g && this.open.has(g) && t - g.end <= this.opts.windowMs) groups.add(g);
     }
-    for (const e of elsewhere) {
-      const g = this.byEntity.get(e);
-      if (g && this.open.has(g) && t - g.end <= ORIGIN_SWITCH_MS) groups.add(g);
+    // The other kind of place links only when nothing else does, so that one call cannot bridge a
+    // trip's story and the desk's; and only within a sitting of that identity's last call there.
+    const switchMs = Math.min(ORIGIN_SWITCH_MS, this.opts.windowMs);
+    if (groups.size === 0) {
+      for (const e of otherPlace) {
+        const g = this.byEntity.get(e);
+        const seen = this.placeSeen.get(e);
+        if (g && this.open.has(g) && seen !== undefined && t - seen <= switchMs) groups.add(g);
+      }
     }
     let group: SequenceGroup;
     if (groups.size === 0) {
@@ -161,14 +178,15 @@ export class Correlator {
     group.end = Math.max(group.end, t);
     group.accounts.add(signal.activity.account);
     group.actors.add(signal.activity.actor);
-    const own = this.entitiesOf.get(group)!;
+    const linked = this.entitiesOf.get(group)!;
     for (const e of entities) {
-      own.add(e);
+      linked.add(e);
       this.byEntity.set(e, group);
+      if (isPlaceNamed(e)) this.placeSeen.set(e, t);
     }
     // A strong signal from the caller's own place and tool (a workload's nightly clean-up raising a
     // delete burst) says nothing of the session's thousands of other calls.
-    if (isStrong(signal) && !this.isOwnOrigin(signal)) this.suspect(group, signal.activity);
+    if (isStrong(signal) && !own) this.suspect(group, signal.activity);
     const n = group.signals.length;
     // Scoring is the costly part: rescore when the picture changes (a new kind of signal), and
     // otherwise at a shrinking rate as the group grows; a dropped repeat changes nothing.
@@ -191,7 +209,11 @@ export class Correlator {
 
   private close(g: SequenceGroup): void {
     this.open.delete(g);
-    for (const e of this.entitiesOf.get(g) ?? []) if (this.byEntity.get(e) === g) this.byEntity.delete(e);
+    for (const e of this.entitiesOf.get(g) ?? []) {
+      if (this.byEntity.get(e) !== g) continue;
+      this.byEntity.delete(e);
+      this.placeSeen.delete(e);
+    }
     this.entitiesOf.delete(g);
     for (const session of this.sessionsOf.get(g) ?? []) if (session.owner === g) session.owner = undefined;
     this.sessionsOf.delete(g);
@@ -236,20 +258,22 @@ export class Correlator {
 
   /**
    * The entities a signal links through, scoped to its account when sequences stay in one account.
-   * Identity (keys, principal, session, instance) always links; an IP or a resource links only
+   * Identity (keys, principal, session, instance) links within the window, principals and role
+   * sessions by place (below); an IP or a resource links only
    * for signals strong enough to matter, so weak noise from many actors cannot chain them together.
-   * A principal or role session is named with the kind of place the call came from (its own
-   * network and tool, or elsewhere); `elsewhere` names it with the other kind, which links only
-   * within {@link ORIGIN_SWITCH_MS} of a group's last signal. A key, and the keys it issued, link
-   * whatever the place: one session.
+   * A principal or role session is named with the kind of place the call came from (`own`: its own
+   * network and tool, or own device; or elsewhere); `otherPlace` names it with the other kind, which
+   * links only within {@link ORIGIN_SWITCH_MS} (see `add`). A key, and the keys and federated users
+   * it issued, link to whoever minted them whatever the place (`minters`: the minter under the other
+   * kind, looked up within the window like the rest but not registered).
    */
-  private entities(signal: Signal): { entities: string[]; elsewhere: string[] } {
+  private entities(signal: Signal, own: boolean): { entities: string[]; minters: string[]; otherPlace: string[] } {
     const a = signal.activity;
     const prefix = this.opts.scope === "account" ? `${a.account}|` : "";
     const out: string[] = [];
     /** Principals and role sessions: named with the kind of place the call came from. */
     const identities: string[] = [];
-    /** Principals that minted the key: a link whatever the place. */
+    /** Principals that minted the key or the federated user: a link whatever the place. */
     const minters: string[] = [];
     if (a.accessKeyId) {
       out.push(`key:${a.accessKeyId}`);
@@ -264,7 +288,7 @@ export class Correlator {
     // A federated user acts with its issuer's rights, often from a console session whose key
     // nothing else links: one identity chain with the IAM user that minted it. Not for a broker
     // minting federated users for many people (known from history, or seen minting many now).
-    if (a.issuer && !this.opts.isBroker(a.issuer) && !this.isHub(`minted-by:${a.issuer}`, a)) identities.push(`actor:${a.issuer}`);
+    if (a.issuer && !this.opts.isBroker(a.issuer) && !this.isHub(`minted-by:${a.issuer}`, a)) minters.push(`actor:${a.issuer}`);
     if (a.actorType === "AssumedRole" && a.session) {
       identities.push(`session:${a.actor}#${a.session}`);
       if (isInstanceId(a.session)) out.push(...this.instanceEntities(a.session));
@@ -281,16 +305,10 @@ export class Correlator {
       }
       for (const e of hubbable) if (!this.isHub(e, a)) out.push(e);
     }
-    const [here, there] = this.isOwnOrigin(signal) ? ["~own", "~away"] : ["~away", "~own"];
-    for (const e of identities) out.push(e + here);
-    for (const e of minters) out.push(e + here, e + there);
-    const elsewhere = identities.map((e) => e + there);
-    return prefix ? { entities: out.map((e) => prefix + e), elsewhere: elsewhere.map((e) => prefix + e) } : { entities: out, elsewhere };
-  }
-
-  /** Whether a signal's call came from its caller's own network and tool, or own device; host records never do. */
-  private isOwnOrigin(signal: Signal): boolean {
-    return signal.activity.source === "cloudtrail" && this.opts.isOwnOrigin(signal.activity);
+    const [here, there] = own ? [OWN_PLACE, AWAY] : [AWAY, OWN_PLACE];
+    for (const e of [...identities, ...minters]) out.push(e + here);
+    const scoped = (list: string[]) => (prefix ? list.map((e) => prefix + e) : list);
+    return { entities: scoped(out), minters: scoped(minters.map((e) => e + there)), otherPlace: scoped(identities.map((e) => e + there)) };
   }
 
   /**

@@ -24,10 +24,14 @@ describe("llm-hijacking", () => {
     expect(sweep.evidence).toContain("in 3 regions");
   });
 
-  it("weighs double when the invocations come from somewhere not the identity's own network and tool", () => {
+  it("weighs double when a settled identity invokes from a network none of its habits, not for a new tool at home or a newcomer", () => {
     const f = marker.evaluate(candidate([probe, invoke(3, "m", IP.vps)]), context())!;
     expect(f.weight).toBe(3);
-    expect(f.evidence).toContain("invoked m, not from its own network and tool");
+    expect(f.evidence).toContain("invoked m, from a network none of its habits");
+    const newSdk = signal({ minute: 3, tactic: "TA0040", activity: { action: "bedrock:InvokeModel", readOnly: false, request: { modelId: "m" }, agentFamily: "boto3" } });
+    expect(marker.evaluate(candidate([probe, newSdk]), context())!.weight).toBe(1.5);
+    const newcomer = anyContext({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: atHome, activeDays: 1 }] }) });
+    expect(marker.evaluate(candidate([probe, invoke(3, "m", IP.vps)]), newcomer)!.weight).toBe(1.5);
   });
 
   it("does not fire for a habitual Bedrock user, or for invocations without a probe first", () => {

@@ -2,13 +2,15 @@
  * LLM hijacking: an identity that never used Bedrock checks what models or invocation logging an
  * account has and then invokes models — stolen credentials resold as free model access. Probing
  * region after region weighs double: a checker script looks for wherever models and quota are
- * open, while a developer trying Bedrock starts in one region. So do invocations from somewhere
- * not the identity's own network and tool (habits.ts `ownOrigin`): a developer trying Bedrock does
- * it from their desk, a buyer of the stolen key from theirs.
+ * open, while a developer trying Bedrock starts in one region. So do invocations by a settled
+ * identity from a network none of its habits, and not from its own device: a developer trying
+ * Bedrock does it from their desk (perhaps with a freshly installed SDK), a buyer of the stolen key
+ * from theirs. A newcomer's network says nothing either way.
  */
-import { ownOrigin } from "../habits.ts";
-import { defineMarker } from "../marker.ts";
-import { apiToken } from "../tokens.ts";
+import type { Activity } from "../activity.ts";
+import { isHabit, ownClient, settledActor } from "../habits.ts";
+import { defineMarker, type MarkerContext } from "../marker.ts";
+import { apiToken, asnToken } from "../tokens.ts";
 import { eventOf, serviceOf, shortName, succeeded } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -21,6 +23,13 @@ function isInvocation(action: string): boolean {
   return serviceOf(action) === "bedrock" && INVOCATIONS.includes(eventOf(action));
 }
 
+/** Whether a settled identity called from a network that is none of its habits, and not from its own device. */
+function fromElsewhere(a: Activity, ctx: MarkerContext): boolean {
+  const profile = settledActor(a.actor, ctx.baseline);
+  if (!profile || !a.sourceIp) return false;
+  return !isHabit(profile, asnToken(ctx.intel.network(a.sourceIp))) && ownClient(a, ctx.baseline) === undefined;
+}
+
 export default defineMarker({
   id: "llm-hijacking",
   title: "Bedrock probed, then invoked by an identity new to it",
@@ -30,7 +39,7 @@ export default defineMarker({
     // Per actor: the probing calls it made and the regions it made them in.
     const probed = new Map<string, { actions: Set<string>; regions: Set<string> }>();
     const invoked = new Map<string, Set<string>>();
-    /** Actors that invoked from somewhere not their own. */
+    /** Actors that invoked from somewhere else (see {@link fromElsewhere}). */
     const invokedAway = new Set<string>();
     for (const s of candidate.signals) {
       const a = s.activity;
@@ -41,7 +50,7 @@ export default defineMarker({
         const model = a.request?.["modelId"];
         models.add(typeof model === "string" ? model : (a.resources[0] ?? a.action));
         invoked.set(a.actor, models);
-        if (!invokedAway.has(a.actor) && !ownOrigin(a, ctx.baseline, ctx.intel)) invokedAway.add(a.actor);
+        if (!invokedAway.has(a.actor) && fromElsewhere(a, ctx)) invokedAway.add(a.actor);
       } else {
         let probes = probed.get(a.actor);
         if (!probes) probed.set(a.actor, (probes = { actions: new Set(), regions: new Set() }));
@@ -58,7 +67,7 @@ export default defineMarker({
       const away = invokedAway.has(actor);
       return {
         indicators: [{ key: "LLM_HIJACKING", values: [...models], title: "Models invoked" }],
-        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(actions, 4)}${sweep ? ` in ${regions.size} regions` : ""} and then invoked ${listOf(models, 4)}${away ? ", not from its own network and tool" : ""}`,
+        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(actions, 4)}${sweep ? ` in ${regions.size} regions` : ""} and then invoked ${listOf(models, 4)}${away ? ", from a network none of its habits" : ""}`,
         weight: sweep || away ? 3 : 1.5,
       };
     }
