@@ -71,3 +71,14 @@ export function ownOrigin(a: Activity, baseline: Baseline, intel: IntelIndex): {
   if (profile && isHabit(profile, asnToken(net)) && isHabit(profile, agentToken(a.agentFamily))) return { label: `${place} with ${a.agentFamily}`, device: false };
   return ownClient(a, baseline) ? { label: `its own ${a.agentFamily} installation from ${place}`, device: true } : undefined;
 }
+
+/**
+ * Whether a settled identity called from a network that is none of its habits, and not from its
+ * own device: somewhere else — not merely a newcomer (whose networks say nothing yet), or a new tool
+ * at the usual desk.
+ */
+export function fromElsewhere(a: Activity, baseline: Baseline, intel: IntelIndex): boolean {
+  const profile = settledActor(a.actor, baseline);
+  if (!profile || !a.sourceIp) return false;
+  return !isHabit(profile, asnToken(intel.network(a.sourceIp))) && ownClient(a, baseline) === undefined;
+}

@@ -1,7 +1,11 @@
 /**
  * Cross-account role chain: an identity of one account assumes a role in another and that role
- * then acts in the sequence — the pivot that GuardDuty's per-account view splits in two.
+ * then acts in the sequence — the pivot that GuardDuty's per-account view splits in two. A pivot
+ * made from a network none of the assuming identity's habits (habits.ts `fromElsewhere`) weighs
+ * half again: stolen credentials reaching into the next account, where a deploy pipeline or a
+ * person at their desk assumes the same roles every day.
  */
+import { fromElsewhere } from "../habits.ts";
 import { defineMarker } from "../marker.ts";
 import { accountOfArn, shortName, succeeded } from "./calls.ts";
 import { listOf, plural } from "./evidence.ts";
@@ -13,6 +17,8 @@ interface Hop {
   toAccount: string;
   time: number;
   actions: number;
+  /** Assumed from a network none of the assuming identity's habits. */
+  fromElsewhere: boolean;
 }
 
 /** The role ARN an `AssumeRole` named, as actor keys spell it. */
@@ -26,7 +32,7 @@ export default defineMarker({
   title: "Role chain across accounts",
   weight: 2.5,
   indicatorKeys: ["CROSS_ACCOUNT_ROLE_CHAIN"],
-  evaluate(candidate) {
+  evaluate(candidate, ctx) {
     if (candidate.accounts.size < 2) return undefined;
     const hops = new Map<string, Hop>();
     for (const s of candidate.signals) {
@@ -34,7 +40,7 @@ export default defineMarker({
       if (a.action === "sts:AssumeRole" && succeeded(a)) {
         const role = assumedRole(a.request);
         const toAccount = role && accountOfArn(role);
-        if (role && toAccount && toAccount !== a.actorAccount && !hops.has(role)) hops.set(role, { from: a.actor, fromAccount: a.actorAccount, role, toAccount, time: s.time, actions: 0 });
+        if (role && toAccount && toAccount !== a.actorAccount && !hops.has(role)) hops.set(role, { from: a.actor, fromAccount: a.actorAccount, role, toAccount, time: s.time, actions: 0, fromElsewhere: fromElsewhere(a, ctx.baseline, ctx.intel) });
         continue;
       }
       const hop = hops.get(a.actor);
@@ -43,12 +49,13 @@ export default defineMarker({
     const used = [...hops.values()].filter((h) => h.actions > 0);
     if (used.length === 0) return undefined;
     const accounts = new Set(used.flatMap((h) => [h.fromAccount, h.toAccount]));
-    const lines = used.map((h) => `${shortName(h.from)} (${h.fromAccount}) assumed ${shortName(h.role)} in ${h.toAccount}, which then raised ${plural(h.actions, "signal")}`);
+    const lines = used.map((h) => `${shortName(h.from)} (${h.fromAccount}) assumed ${shortName(h.role)} in ${h.toAccount}${h.fromElsewhere ? " from a network none of its habits" : ""}, which then raised ${plural(h.actions, "signal")}`);
+    const elsewhere = used.some((h) => h.fromElsewhere);
     return {
       indicators: [{ key: "CROSS_ACCOUNT_ROLE_CHAIN", values: [...accounts], title: "Accounts linked by assumed roles" }],
       evidence: listOf(lines, 3, "; "),
       // A chain through three or more accounts is rarer still.
-      weight: 2.5 * Math.min(2, 1 + 0.5 * (accounts.size - 2)),
+      weight: 2.5 * Math.min(2, 1 + 0.5 * (accounts.size - 2)) * (elsewhere ? 1.5 : 1),
     };
   },
 });

@@ -7,10 +7,9 @@
  * Bedrock does it from their desk (perhaps with a freshly installed SDK), a buyer of the stolen key
  * from theirs. A newcomer's network says nothing either way.
  */
-import type { Activity } from "../activity.ts";
-import { isHabit, ownClient, settledActor } from "../habits.ts";
-import { defineMarker, type MarkerContext } from "../marker.ts";
-import { apiToken, asnToken } from "../tokens.ts";
+import { fromElsewhere } from "../habits.ts";
+import { defineMarker } from "../marker.ts";
+import { apiToken } from "../tokens.ts";
 import { eventOf, serviceOf, shortName, succeeded } from "./calls.ts";
 import { listOf } from "./evidence.ts";
 
@@ -23,12 +22,6 @@ function isInvocation(action: string): boolean {
   return serviceOf(action) === "bedrock" && INVOCATIONS.includes(eventOf(action));
 }
 
-/** Whether a settled identity called from a network that is none of its habits, and not from its own device. */
-function fromElsewhere(a: Activity, ctx: MarkerContext): boolean {
-  const profile = settledActor(a.actor, ctx.baseline);
-  if (!profile || !a.sourceIp) return false;
-  return !isHabit(profile, asnToken(ctx.intel.network(a.sourceIp))) && ownClient(a, ctx.baseline) === undefined;
-}
 
 export default defineMarker({
   id: "llm-hijacking",
@@ -39,7 +32,7 @@ export default defineMarker({
     // Per actor: the probing calls it made and the regions it made them in.
     const probed = new Map<string, { actions: Set<string>; regions: Set<string> }>();
     const invoked = new Map<string, Set<string>>();
-    /** Actors that invoked from somewhere else (see {@link fromElsewhere}). */
+    /** Actors that invoked from somewhere else (habits.ts `fromElsewhere`). */
     const invokedAway = new Set<string>();
     for (const s of candidate.signals) {
       const a = s.activity;
@@ -50,7 +43,7 @@ export default defineMarker({
         const model = a.request?.["modelId"];
         models.add(typeof model === "string" ? model : (a.resources[0] ?? a.action));
         invoked.set(a.actor, models);
-        if (!invokedAway.has(a.actor) && fromElsewhere(a, ctx)) invokedAway.add(a.actor);
+        if (!invokedAway.has(a.actor) && fromElsewhere(a, ctx.baseline, ctx.intel)) invokedAway.add(a.actor);
       } else {
         let probes = probed.get(a.actor);
         if (!probes) probed.set(a.actor, (probes = { actions: new Set(), regions: new Set() }));
