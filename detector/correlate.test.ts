@@ -92,6 +92,14 @@ describe("Correlator", () => {
     c.finish();
     expect(closed.map((g) => g.signals.map((s) => s.id))).toEqual([["trip", "phone"], ["desk"]]);
 
+    // A resource another identity's story changed is no reason to leave one's own sitting.
+    const shared = correlator();
+    shared.c.add(signal({ id: "desk", minute: 0, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
+    shared.c.add(signal({ id: "bob", minute: 10, severity: 5, activity: { actor: BOB, sourceIp: "86.1.1.1", readOnly: false, resources: ["bucket-x"] } }));
+    shared.c.add(signal({ id: "phone", minute: 60, severity: 5, activity: { sourceIp: "174.251.1.1", accessKeyId: "ASIAPHONEEXAMPLE", readOnly: false, resources: ["bucket-x"] } }));
+    shared.c.finish();
+    expect(shared.closed.map((g) => g.signals.map((s) => s.id))).toEqual([["desk", "bob", "phone"]]);
+
     const fresh = correlator();
     fresh.c.add(signal({ minute: 0, severity: 5, activity: { sourceIp: IP.vps, accessKeyId: "ASIATRIPEXAMPLE" } }));
     // Bob on the same address keeps the group going; alice's sitting there ended at minute 0.

@@ -54,7 +54,7 @@ export interface CorrelatorOptions {
   isSharedIp(ip: string): boolean;
   /** An identity broker minting federated users for many people must not link them (see Activity.issuer). */
   isBroker(issuer: string): boolean;
-  /** Whether an API call came from its caller's own network and tool, or own device (habits.ts `ownOrigin`). */
+  /** Whether an API call came from its caller's own network and tool, or own device (habits.ts `ownOrigin`); false for host records. */
   isOwnOrigin(a: Activity): boolean;
   /** The group an instance belongs to (Auto Scaling group, or its role), if known. */
   instanceGroup(instanceId: string): string | undefined;
@@ -85,10 +85,11 @@ const MAX_CONTEXT_EVENTS = 10_000;
 /** An IP or resource seen with more distinct actors than this is a hub, not a link. */
 const MAX_ACTORS_PER_ENTITY = 6;
 /**
- * How long after an identity's last signal from one kind of place (its own network and tool or own
- * device, or elsewhere) it still links a call from the other kind: a person switches networks within a sitting;
- * an admin back at their desk the day after a trip is not continuing the trip's story, and the
- * owner's own work is not part of a thief's.
+ * How long after a place-named identity last linked a signal (from its own network and tool or own
+ * device, or from elsewhere) it still links a call from the other kind of place — never beyond
+ * the window, and only when the caller's own chain links nothing (see `add`): a person switches
+ * networks within a sitting; an admin back at their desk the day after a trip is not continuing
+ * the trip's story, and the owner's own work is not part of a thief's.
  */
 const ORIGIN_SWITCH_MS = 3 * 3_600_000;
 /** Suffixes naming a principal or role session by the kind of place a call came from. */
@@ -97,6 +98,11 @@ const AWAY = "~away";
 /** Whether an entity names a principal or role session by place (see `entities`). */
 function isPlaceNamed(entity: string): boolean {
   return entity.endsWith(OWN_PLACE) || entity.endsWith(AWAY);
+}
+/** Whether an entity is the caller's own chain — its key, address or place-named identity — rather than a resource or instance it shares with others. */
+function isOwnChain(entity: string): boolean {
+  const bare = entity.slice(entity.indexOf("|") + 1);
+  return bare.startsWith("key:") || bare.startsWith("ip:") || isPlaceNamed(bare);
 }
 /** How long STS and IAM key lineage is remembered beyond the window: the longest role session. */
 const SESSION_MS = 12 * 3_600_000;
@@ -148,14 +154,18 @@ export class Correlator {
     const own = this.opts.isOwnOrigin(signal.activity);
     const { entities, minters, otherPlace } = this.entities(signal, own);
     const groups = new Set<SequenceGroup>();
+    let chained = false;
     for (const e of [...entities, ...minters]) {
       const g = this.byEntity.get(e);
-      if (g && this.open.has(g) && t - g.end <= this.opts.windowMs) groups.add(g);
+      if (!g || !this.open.has(g) || t - g.end > this.opts.windowMs) continue;
+      groups.add(g);
+      chained ||= isOwnChain(e);
     }
-    // The other kind of place links only when nothing else does, so that one call cannot bridge a
-    // trip's story and the desk's; and only within a sitting of that identity's last call there.
+    // The other kind of place links only when the caller's own chain (key, address, this kind of
+    // place, minter) does not, so that one call cannot bridge a trip's story and the desk's; and
+    // only within a sitting of that name's last link.
     const switchMs = Math.min(ORIGIN_SWITCH_MS, this.opts.windowMs);
-    if (groups.size === 0) {
+    if (!chained) {
       for (const e of otherPlace) {
         const g = this.byEntity.get(e);
         const seen = this.placeSeen.get(e);
@@ -263,9 +273,11 @@ export class Correlator {
    * for signals strong enough to matter, so weak noise from many actors cannot chain them together.
    * A principal or role session is named with the kind of place the call came from (`own`: its own
    * network and tool, or own device; or elsewhere); `otherPlace` names it with the other kind, which
-   * links only within {@link ORIGIN_SWITCH_MS} (see `add`). A key, and the keys and federated users
-   * it issued, link to whoever minted them whatever the place (`minters`: the minter under the other
-   * kind, looked up within the window like the rest but not registered).
+   * links only within {@link ORIGIN_SWITCH_MS} (see `add`). A key minted by a principal, and a
+   * federated user, link to the principal that minted them whatever the place (`minters`: the
+   * minter under the other kind, looked up within the window like the rest but not registered);
+   * the principal's own later calls from the other kind of place reach that story only as any call
+   * does, within a sitting.
    */
   private entities(signal: Signal, own: boolean): { entities: string[]; minters: string[]; otherPlace: string[] } {
     const a = signal.activity;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isHabit, ownClient, settledActor } from "./habits.ts";
-import { fakeBaseline, USER } from "./markers/testing.ts";
+import { fromElsewhere, isHabit, ownClient, settledActor } from "./habits.ts";
+import { IP, USER, activity, fakeBaseline, testIntel } from "./markers/testing.ts";
 
 describe("actor habits", () => {
   it("trusts an actor's habits from three active days of history, and calls a token a habit from five uses", () => {
@@ -26,5 +26,20 @@ describe("actor habits", () => {
     // A workload's role, even with its usual SDK: only people travel with their device.
     const app = "arn:aws:iam::111111111111:role/app-instance-role";
     expect(ownClient(call({ actor: app, actorType: "AssumedRole", session: "i-0abc123def4567890" }), fakeBaseline({ clients: { [cli]: { [app]: 50 } } }))).toBeUndefined();
+  });
+
+  it("calls a settled identity's call from a Tor exit it never used, a known-bad address, or a known network none of its habits, not from its own device, somewhere else", () => {
+    const intel = testIntel();
+    const cli = "aws-cli/2.21.37 md/awscrt#0.20.16 ua/2.0 os/macos#23.4.0";
+    const baseline = fakeBaseline({ actors: [{ key: USER, tokens: { "asn:7922": 40, "agent:aws-cli": 40 }, activeDays: 9 }], clients: { [cli]: { [USER]: 5 } } });
+    const from = (sourceIp: string, over = {}) => fromElsewhere(activity({ sourceIp, ...over }), baseline, intel);
+    expect([from(IP.vps), from(IP.tor), from(IP.bad), from(IP.home)]).toEqual([true, true, true, false]);
+    // A new tool at the usual desk, an unknown network, the owner's own device on the move: not elsewhere.
+    expect([from(IP.home, { agentFamily: "boto3" }), from("203.0.113.9"), from(IP.vps, { userAgent: cli })]).toEqual([false, false, false]);
+    // A newcomer, actor or Identity Center person, says nothing yet.
+    expect(fromElsewhere(activity({ sourceIp: IP.vps }), fakeBaseline({ actors: [{ key: USER, tokens: { "asn:7922": 40 }, activeDays: 2 }] }), intel)).toBe(false);
+    const role = "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef";
+    const team = fakeBaseline({ actors: [{ key: role, tokens: { "asn:7922": 40 }, activeDays: 9 }] });
+    expect(fromElsewhere(activity({ actor: role, actorType: "AssumedRole", session: "new.hire@example.com", sourceIp: IP.vps }), team, intel)).toBe(false);
   });
 });

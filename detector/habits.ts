@@ -73,12 +73,18 @@ export function ownOrigin(a: Activity, baseline: Baseline, intel: IntelIndex): {
 }
 
 /**
- * Whether a settled identity called from a network that is none of its habits, and not from its
- * own device: somewhere else — not merely a newcomer (whose networks say nothing yet), or a new tool
- * at the usual desk.
+ * Whether a settled identity called from somewhere else: a Tor exit it never used in history, a
+ * known-bad address, or a known network none of its habits (asked of the actor, so of an Identity
+ * Center team's networks) and not from its own device. Not merely a newcomer, person or actor,
+ * whose networks say nothing yet; not a new tool at the usual desk; and nothing is said of a
+ * network intel does not know.
  */
 export function fromElsewhere(a: Activity, baseline: Baseline, intel: IntelIndex): boolean {
   const profile = settledActor(a.actor, baseline);
   if (!profile || !a.sourceIp) return false;
-  return !isHabit(profile, asnToken(intel.network(a.sourceIp))) && ownClient(a, baseline) === undefined;
+  if (personOf(a) !== undefined && settledPerson(a, baseline) === undefined) return false;
+  const net = intel.network(a.sourceIp);
+  if (net?.usage === "tor" || intel.isTorExit(a.sourceIp)) return !torIsHabitual(a, baseline);
+  if (intel.badIpReason(a.sourceIp)) return true;
+  return net !== undefined && !isHabit(profile, asnToken(net)) && ownClient(a, baseline) === undefined;
 }

@@ -19,10 +19,12 @@ describe("cross-account-role-chain", () => {
     const from = (sourceIp: string) => signal({ minute: 0, tactic: "TA0008", activity: { actor: ROLE, actorType: "AssumedRole", action: "sts:AssumeRole", request: { roleArn: PROD_ROLE }, sourceIp, agentFamily: "boto3" } });
     const stolen = marker.evaluate(candidate([from(IP.vps), inProd(5)]), settled)!;
     expect(stolen.weight).toBe(3.75);
-    expect(stolen.evidence).toContain("in " + OTHER_ACCOUNT + " from a network none of its habits");
+    expect(stolen.evidence).toContain("in " + OTHER_ACCOUNT + " from somewhere else");
     expect(marker.evaluate(candidate([from(IP.aws), inProd(5)]), settled)!.weight).toBe(2.5);
     // A newcomer's network says nothing.
     expect(marker.evaluate(candidate([from(IP.vps), inProd(5)]), ctx)!.weight).toBe(2.5);
+    // The owner's hop dates the chain; a thief's later hop of the same role still marks it.
+    expect(marker.evaluate(candidate([from(IP.aws), signal({ ...from(IP.vps), minute: 3 }), inProd(5)]), settled)!.weight).toBe(3.75);
   });
 
   it("does not fire when the assumed role never acts, nor within one account", () => {

@@ -27,7 +27,7 @@ describe("llm-hijacking", () => {
   it("weighs double when a settled identity invokes from a network none of its habits, not for a new tool at home or a newcomer", () => {
     const f = marker.evaluate(candidate([probe, invoke(3, "m", IP.vps)]), context())!;
     expect(f.weight).toBe(3);
-    expect(f.evidence).toContain("invoked m, from a network none of its habits");
+    expect(f.evidence).toContain("invoked m, from somewhere else");
     const newSdk = signal({ minute: 3, tactic: "TA0040", activity: { action: "bedrock:InvokeModel", readOnly: false, request: { modelId: "m" }, agentFamily: "boto3" } });
     expect(marker.evaluate(candidate([probe, newSdk]), context())!.weight).toBe(1.5);
     const newcomer = anyContext({ baseline: fakeBaseline({ actors: [{ key: USER, tokens: atHome, activeDays: 1 }] }) });

@@ -2,10 +2,10 @@
  * LLM hijacking: an identity that never used Bedrock checks what models or invocation logging an
  * account has and then invokes models — stolen credentials resold as free model access. Probing
  * region after region weighs double: a checker script looks for wherever models and quota are
- * open, while a developer trying Bedrock starts in one region. So do invocations by a settled
- * identity from a network none of its habits, and not from its own device: a developer trying
- * Bedrock does it from their desk (perhaps with a freshly installed SDK), a buyer of the stolen key
- * from theirs. A newcomer's network says nothing either way.
+ * open, while a developer trying Bedrock starts in one region. So do invocations from somewhere
+ * else (habits.ts `fromElsewhere`): a developer trying Bedrock does it from their desk (perhaps
+ * with a freshly installed SDK), a buyer of the stolen key from theirs. A newcomer's network says
+ * nothing either way.
  */
 import { fromElsewhere } from "../habits.ts";
 import { defineMarker } from "../marker.ts";
@@ -21,7 +21,6 @@ const INVOCATION_TOKENS = INVOCATIONS.map((e) => apiToken(`bedrock:${e}`));
 function isInvocation(action: string): boolean {
   return serviceOf(action) === "bedrock" && INVOCATIONS.includes(eventOf(action));
 }
-
 
 export default defineMarker({
   id: "llm-hijacking",
@@ -60,7 +59,7 @@ export default defineMarker({
       const away = invokedAway.has(actor);
       return {
         indicators: [{ key: "LLM_HIJACKING", values: [...models], title: "Models invoked" }],
-        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(actions, 4)}${sweep ? ` in ${regions.size} regions` : ""} and then invoked ${listOf(models, 4)}${away ? ", from a network none of its habits" : ""}`,
+        evidence: `${shortName(actor)}, with no Bedrock invocations in history, probed ${listOf(actions, 4)}${sweep ? ` in ${regions.size} regions` : ""} and then invoked ${listOf(models, 4)}${away ? ", from somewhere else" : ""}`,
         weight: sweep || away ? 3 : 1.5,
       };
     }
