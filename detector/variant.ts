@@ -19,7 +19,7 @@ export const variantSchema = z.strictObject({
   signals: z.union([z.literal("all"), z.array(z.string()).min(1)]),
   /** Markers to judge sequences with: "all", "none" (signals counted, no judgement), or a list of marker ids. */
   markers: z.union([z.literal("all"), z.literal("none"), z.array(z.string()).min(1)]),
-  /** Signals link when they share an entity within this many hours of the sequence's last signal (a person's calls from another kind of place, within 3 hours at most: correlate.ts). */
+  /** Signals link when they share an entity within this many hours of the sequence's last signal (a principal's or role session's calls from another kind of place, within 3 hours at most: correlate.ts). */
   windowHours: z.number().positive().max(24 * 14),
   /** `account`: sequences never span accounts (GuardDuty parity); `organization`: they may. */
   scope: z.enum(["account", "organization"]),
