@@ -178,6 +178,14 @@ const CASES: Case[] = [
     ],
   },
   {
+    // Alice, settled at home with the CLI; the model sees nothing new in secret reads (her peers read them).
+    id: "credential-access-anomalous",
+    history: [0, 1, 2].flatMap((d) => series(6, T0 + d * DAY, MIN, () => ct("s3:ListBuckets"))),
+    model: fakeModel(),
+    fires: [["decrypted parameters read from a network none of her habits", () => Array.from({ length: 6 }, (_, i) => ct("ssm:GetParametersByPath", { sourceIp: IPS.vps, request: { path: `/app/${i}`, withDecryption: true } }))]],
+    quiet: [["the same reads from home", () => Array.from({ length: 6 }, (_, i) => ct("ssm:GetParametersByPath", { request: { path: `/app/${i}`, withDecryption: true } }))]],
+  },
+  {
     id: "s3-exfiltration-volume",
     history: series(3, T0, DAY, () => ct("s3:GetObject", { bytes: 1000 })),
     fires: [["300 objects in an hour", () => series(300, EVAL, 5000, () => ct("s3:GetObject", { bytes: 1_000_000, resources: ["data"] }))]],

@@ -1,3 +1,4 @@
+import { fromElsewhere } from "../../habits.ts";
 import { defineSignal } from "../define.ts";
 import { apiScore, attackIndicators, failed, field, fmt, indicator, originScore } from "../helpers.ts";
 import { HOUR, MINUTE } from "../state.ts";
@@ -6,7 +7,12 @@ const SECRET_READS = new Set(["secretsmanager:GetSecretValue", "secretsmanager:B
 const PARAMETER_READS = new Set(["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"]);
 const BURST = 5;
 
-/** Secret values, decrypted parameters or instance passwords read by an actor for whom that is unusual; stronger in bursts. */
+/**
+ * Secret values, decrypted parameters or instance passwords read by an actor for whom that is
+ * unusual, or from somewhere else (habits.ts `fromElsewhere`: where a model that knows its peers
+ * read secrets sees nothing new, the reader's own history says it never sat there); stronger in
+ * bursts.
+ */
 export default defineSignal({
   id: "credential-access-anomalous",
   type: "CredentialAccess:IAMUser/AnomalousBehavior",
@@ -23,7 +29,8 @@ export default defineSignal({
     const window = ctx.state.windows("credential-access/reads", 15 * MINUTE).add(a.actor, a.time, a.id, 1, a.resources[0] ?? a.action);
     const api = apiScore(ctx, a);
     const score = Math.max(api, originScore(ctx, a));
-    if (score < ctx.anomalyThreshold) return undefined;
+    const elsewhere = score < ctx.anomalyThreshold && fromElsewhere(a, ctx.baseline, ctx.intel);
+    if (score < ctx.anomalyThreshold && !elsewhere) return undefined;
     const burst = window.count >= BURST || a.action === "secretsmanager:BatchGetSecretValue";
     // Once when it turns unusual, once more when it becomes a burst.
     const latch = ctx.state.latch(burst ? "credential-access/burst" : "credential-access/first", HOUR);
@@ -33,7 +40,7 @@ export default defineSignal({
       anomaly: score,
       activityIds: window.ids,
       indicators: [indicator("HIGH_RISK_API", [a.action]), ...(api >= ctx.anomalyThreshold ? [indicator("UNUSUAL_API_FOR_ACCOUNT", [a.action])] : []), ...attackIndicators("TA0006", "T1555.006")],
-      evidence: `${a.actor} called ${a.action} (${window.count} credential reads of ${window.distinct} items in 15 minutes), unusual for it (anomaly ${fmt(score)}).`,
+      evidence: `${a.actor} called ${a.action} (${window.count} credential reads of ${window.distinct} items in 15 minutes), ${elsewhere ? `from ${a.sourceIp}, a place none of its habits` : `unusual for it (anomaly ${fmt(score)})`}.`,
     };
   },
 });
