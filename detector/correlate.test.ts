@@ -84,13 +84,26 @@ describe("Correlator", () => {
   });
 
   it("does not let one call bridge a trip's story and the desk's, nor another identity keep the trip's sitting open", () => {
-    const { c, closed } = correlator();
-    c.add(signal({ id: "trip", minute: 0, activity: { sourceIp: IP.vps, accessKeyId: "ASIATRIPEXAMPLE" } }));
-    c.add(signal({ id: "desk", minute: 19 * 60, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
-    // A call from the phone at lunch: the trip's kind of place links it there, so the desk's stays apart.
-    c.add(signal({ id: "phone", minute: 20 * 60, activity: { sourceIp: "174.251.1.1", accessKeyId: "ASIAPHONEEXAMPLE" } }));
-    c.finish();
-    expect(closed.map((g) => g.signals.map((s) => s.id))).toEqual([["trip", "phone"], ["desk"]]);
+    for (const scope of ["organization", "account"] as const) {
+      const { c, closed } = correlator({ scope });
+      c.add(signal({ id: "trip", minute: 0, activity: { sourceIp: IP.vps, accessKeyId: "ASIATRIPEXAMPLE" } }));
+      c.add(signal({ id: "desk", minute: 19 * 60, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
+      // A call from the phone at lunch: the trip's kind of place links it there, so the desk's stays apart.
+      c.add(signal({ id: "phone", minute: 20 * 60, activity: { sourceIp: "174.251.1.1", accessKeyId: "ASIAPHONEEXAMPLE" } }));
+      c.finish();
+      expect(closed.map((g) => g.signals.map((s) => s.id))).toEqual([["trip", "phone"], ["desk"]]);
+    }
+
+    // An address another identity's story came from is the caller's chain: a thief working several
+    // identities from one address stays out of the owner's desk story, in either scope.
+    for (const scope of ["organization", "account"] as const) {
+      const thief = correlator({ scope });
+      thief.c.add(signal({ id: "desk", minute: 0, activity: { sourceIp: IP.home, accessKeyId: "ASIADESKEXAMPLE" } }));
+      thief.c.add(signal({ id: "bob", minute: 10, severity: 5, activity: { actor: BOB, sourceIp: IP.vps, accessKeyId: "AKIABOBEXAMPLE" } }));
+      thief.c.add(signal({ id: "vps", minute: 60, severity: 5, activity: { sourceIp: IP.vps, accessKeyId: "ASIAVPSEXAMPLE" } }));
+      thief.c.finish();
+      expect(thief.closed.map((g) => g.signals.map((s) => s.id))).toEqual([["desk"], ["bob", "vps"]]);
+    }
 
     // A resource another identity's story changed is no reason to leave one's own sitting.
     const shared = correlator();

@@ -99,10 +99,9 @@ const AWAY = "~away";
 function isPlaceNamed(entity: string): boolean {
   return entity.endsWith(OWN_PLACE) || entity.endsWith(AWAY);
 }
-/** Whether an entity is the caller's own chain — its key, address or place-named identity — rather than a resource or instance it shares with others. */
+/** Whether an entity (without its scope prefix) is the caller's own chain — its key, address or place-named identity — rather than a resource or instance it shares with others. */
 function isOwnChain(entity: string): boolean {
-  const bare = entity.slice(entity.indexOf("|") + 1);
-  return bare.startsWith("key:") || bare.startsWith("ip:") || isPlaceNamed(bare);
+  return entity.startsWith("key:") || entity.startsWith("ip:") || isPlaceNamed(entity);
 }
 /** How long STS and IAM key lineage is remembered beyond the window: the longest role session. */
 const SESSION_MS = 12 * 3_600_000;
@@ -154,12 +153,13 @@ export class Correlator {
     const own = this.opts.isOwnOrigin(signal.activity);
     const { entities, minters, otherPlace } = this.entities(signal, own);
     const groups = new Set<SequenceGroup>();
+    const prefixLength = this.opts.scope === "account" ? signal.activity.account.length + 1 : 0;
     let chained = false;
     for (const e of [...entities, ...minters]) {
       const g = this.byEntity.get(e);
       if (!g || !this.open.has(g) || t - g.end > this.opts.windowMs) continue;
       groups.add(g);
-      chained ||= isOwnChain(e);
+      chained ||= isOwnChain(e.slice(prefixLength));
     }
     // The other kind of place links only when the caller's own chain (key, address, this kind of
     // place, minter) does not, so that one call cannot bridge a trip's story and the desk's; and

@@ -18,7 +18,7 @@ interface Hop {
   toAccount: string;
   time: number;
   actions: number;
-  /** Assumed from a network none of the assuming identity's habits. */
+  /** Some hop of it was assumed from somewhere else (habits.ts `fromElsewhere`). */
   fromElsewhere: boolean;
 }
 

@@ -29,8 +29,9 @@ export default defineSignal({
     const window = ctx.state.windows("credential-access/reads", 15 * MINUTE).add(a.actor, a.time, a.id, 1, a.resources[0] ?? a.action);
     const api = apiScore(ctx, a);
     const score = Math.max(api, originScore(ctx, a));
-    const elsewhere = score < ctx.anomalyThreshold && fromElsewhere(a, ctx.baseline, ctx.intel);
-    if (score < ctx.anomalyThreshold && !elsewhere) return undefined;
+    const unusual = score >= ctx.anomalyThreshold;
+    const elsewhere = !unusual && fromElsewhere(a, ctx.baseline, ctx.intel);
+    if (!unusual && !elsewhere) return undefined;
     const burst = window.count >= BURST || a.action === "secretsmanager:BatchGetSecretValue";
     // Once when it turns unusual, once more when it becomes a burst.
     const latch = ctx.state.latch(burst ? "credential-access/burst" : "credential-access/first", HOUR);
@@ -40,7 +41,7 @@ export default defineSignal({
       anomaly: score,
       activityIds: window.ids,
       indicators: [indicator("HIGH_RISK_API", [a.action]), ...(api >= ctx.anomalyThreshold ? [indicator("UNUSUAL_API_FOR_ACCOUNT", [a.action])] : []), ...attackIndicators("TA0006", "T1555.006")],
-      evidence: `${a.actor} called ${a.action} (${window.count} credential reads of ${window.distinct} items in 15 minutes), ${elsewhere ? `from ${a.sourceIp}, a place none of its habits` : `unusual for it (anomaly ${fmt(score)})`}.`,
+      evidence: `${a.actor} called ${a.action} (${window.count} credential reads of ${window.distinct} items in 15 minutes), ${elsewhere ? `from ${a.sourceIp}, somewhere else than its own places` : `unusual for it (anomaly ${fmt(score)})`}.`,
     };
   },
 });
