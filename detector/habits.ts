@@ -8,7 +8,7 @@ import type { IntelIndex } from "./intel.ts";
 import type { ActorProfile, Baseline, PersonProfile, Token } from "./model.ts";
 import { clientInstallation } from "./ingest/user-agent.ts";
 import { deviceHolderOf, isIdentityCenterSession, personOf } from "./peers.ts";
-import { agentToken, asnToken } from "./tokens.ts";
+import { agentToken, apiToken, asnToken } from "./tokens.ts";
 
 /** Days of history a person or actor needs before their own habits are the reference. */
 const SETTLED_DAYS = 3;
@@ -42,6 +42,19 @@ export function settledActor(actor: string, baseline: Baseline): ActorProfile | 
 /** Whether a settled actor used the token often enough in history for it to be a habit. */
 export function isHabit(profile: ActorProfile, token: Token): boolean {
   return (profile.tokens.get(token) ?? 0) >= HABIT_USES;
+}
+
+/**
+ * A test of whether an activity's API call is its settled actor's habit, remembering each actor's
+ * profile: markers ask it of every signal in a sequence. Newcomers have no habits.
+ */
+export function habitualCall(baseline: Baseline): (a: Pick<Activity, "actor" | "action">) => boolean {
+  const profiles = new Map<string, ActorProfile | undefined>();
+  return (a) => {
+    if (!profiles.has(a.actor)) profiles.set(a.actor, settledActor(a.actor, baseline));
+    const profile = profiles.get(a.actor);
+    return profile !== undefined && isHabit(profile, apiToken(a.action));
+  };
 }
 
 /**

@@ -4,10 +4,8 @@
  * Looks the actor itself makes routinely (an API it called often in history) are not counted:
  * a developer's usual sweep of their dashboards maps nothing new, from whatever network.
  */
-import { isHabit, settledActor } from "../habits.ts";
-import type { ActorProfile } from "../model.ts";
+import { habitualCall } from "../habits.ts";
 import type { Signal } from "../signal.ts";
-import { apiToken } from "../tokens.ts";
 import { defineMarker } from "../marker.ts";
 import { isDiscoveryCall, serviceOf } from "./calls.ts";
 import { listOf } from "./evidence.ts";
@@ -29,15 +27,9 @@ export default defineMarker({
   weight: 1.5,
   indicatorKeys: ["ATTACK_TACTIC", "DISCOVERY_BREADTH"],
   evaluate(candidate, ctx) {
-    const profiles = new Map<string, ActorProfile | undefined>();
-    const routine = (s: Signal): boolean => {
-      const actor = s.activity.actor;
-      if (!profiles.has(actor)) profiles.set(actor, settledActor(actor, ctx.baseline));
-      const profile = profiles.get(actor);
-      return profile !== undefined && isHabit(profile, apiToken(s.activity.action));
-    };
+    const routine = habitualCall(ctx.baseline);
     // A Discovery-tagged signal on a change (a first-time DeleteLoginProfile) is not a look.
-    const looks: Signal[] = candidate.signals.filter((s) => ((s.tactic === "TA0007" && s.activity.readOnly) || isDiscoveryCall(s.activity)) && !routine(s));
+    const looks: Signal[] = candidate.signals.filter((s) => ((s.tactic === "TA0007" && s.activity.readOnly) || isDiscoveryCall(s.activity)) && !routine(s.activity));
     // Sliding window (two pointers) keeping counts per API and per service: O(signals).
     const apis = new Map<string, number>();
     const services = new Map<string, number>();

@@ -8,6 +8,7 @@ import accessDeniedThenSuccess from "./access-denied-then-success.ts";
 import collectionThenTransferOut from "./collection-then-transfer-out.ts";
 import compromisedInstanceGroup from "./compromised-instance-group.ts";
 import credentialOutsideNetwork from "./credential-outside-network.ts";
+import credentialHarvest from "./credential-harvest.ts";
 import crossAccountRoleChain from "./cross-account-role-chain.ts";
 import cryptomining from "./cryptomining.ts";
 import dataVolumeAboveBaseline from "./data-volume-above-baseline.ts";
@@ -39,6 +40,7 @@ export const MARKERS: readonly MarkerDefinition[] = [
   dataVolumeAboveBaseline,
   destructionAfterAccess,
   collectionThenTransferOut,
+  credentialHarvest,
   crossAccountRoleChain,
   discoveryBreadth,
   accessDeniedThenSuccess,

@@ -1,10 +1,9 @@
+import { CREDENTIAL_READ_ACTIONS, credentialStoreRead } from "../../credential-stores.ts";
 import { fromElsewhere } from "../../habits.ts";
 import { defineSignal } from "../define.ts";
-import { apiScore, attackIndicators, failed, field, fmt, indicator, originScore } from "../helpers.ts";
+import { apiScore, attackIndicators, failed, fmt, indicator, originScore } from "../helpers.ts";
 import { HOUR, MINUTE } from "../state.ts";
 
-const SECRET_READS = new Set(["secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue", "ec2:GetPasswordData", "rds:GenerateDbAuthToken"]);
-const PARAMETER_READS = new Set(["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"]);
 const BURST = 5;
 
 /**
@@ -18,13 +17,12 @@ export default defineSignal({
   type: "CredentialAccess:IAMUser/AnomalousBehavior",
   foundational: true,
   sources: ["cloudtrail"],
-  actions: [...SECRET_READS, ...PARAMETER_READS],
+  actions: CREDENTIAL_READ_ACTIONS,
   severity: 5,
   tactic: "TA0006",
   technique: "T1555.006",
   observe(a, ctx) {
-    const isSecret = SECRET_READS.has(a.action);
-    if (!isSecret && field(a.request, "withDecryption") !== true) return undefined;
+    if (credentialStoreRead(a) === undefined) return undefined;
     if (failed(a)) return undefined;
     const window = ctx.state.windows("credential-access/reads", 15 * MINUTE).add(a.actor, a.time, a.id, 1, a.resources[0] ?? a.action);
     const api = apiScore(ctx, a);

@@ -1,0 +1,105 @@
+/**
+ * Credential harvest: within an hour one actor reads values out of two or more credential stores
+ * (Secrets Manager, Parameter Store with decryption, EC2 Windows passwords, RDS tokens), or lists
+ * a store and then reads all of it in one call — collecting passwords and keys to move on with
+ * (T1555.006). An application fetching its own secret by name, or a person looking one up after
+ * listing them, does neither. Reads and listings the actor makes routinely are not counted.
+ */
+import { credentialStoreListed, credentialStoreRead, isBulkCredentialRead, type CredentialStore } from "../credential-stores.ts";
+import type { Activity } from "../activity.ts";
+import { habitualCall } from "../habits.ts";
+import type { Signal } from "../signal.ts";
+import { defineMarker } from "../marker.ts";
+import { shortName, succeeded } from "./calls.ts";
+import { listOf } from "./evidence.ts";
+
+/** The short time the harvest must fit in. */
+const WINDOW_MS = 60 * 60_000;
+const WEIGHT = 3;
+
+/** One credential call of an actor: a read of a store's values, or a listing of its names. */
+interface Touch {
+  signal: Signal;
+  store: CredentialStore;
+  read: boolean;
+}
+
+/** The widest harvest found: the stores read, whether a bulk read followed a listing, the calls. */
+interface Harvest {
+  stores: Set<CredentialStore>;
+  listedThenBulk: boolean;
+  touches: Touch[];
+}
+
+/** The actor's credential calls that are not its habits, in time order. */
+function touchesByActor(signals: readonly Signal[], routine: (a: Activity) => boolean): Map<string, Touch[]> {
+  const byActor = new Map<string, Touch[]>();
+  for (const signal of signals) {
+    const a = signal.activity;
+    if (a.source !== "cloudtrail" || !succeeded(a)) continue;
+    const readFrom = credentialStoreRead(a);
+    const store = readFrom ?? credentialStoreListed(a.action);
+    if (store === undefined || routine(a)) continue;
+    const list = byActor.get(a.actor) ?? [];
+    list.push({ signal, store, read: readFrom !== undefined });
+    byActor.set(a.actor, list);
+  }
+  return byActor;
+}
+
+/** Slide an hour over one actor's touches (two pointers), keeping the widest harvest ending at a read. */
+function widestHarvest(touches: readonly Touch[]): Harvest | undefined {
+  const reads = new Map<CredentialStore, number>();
+  const listings = new Map<CredentialStore, number>();
+  const bump = (m: Map<CredentialStore, number>, k: CredentialStore, by: number): void => {
+    const n = (m.get(k) ?? 0) + by;
+    if (n === 0) m.delete(k);
+    else m.set(k, n);
+  };
+  let best: Harvest | undefined;
+  let from = 0;
+  for (let to = 0; to < touches.length; to++) {
+    const t = touches[to]!;
+    bump(t.read ? reads : listings, t.store, 1);
+    while (t.signal.time - touches[from]!.signal.time > WINDOW_MS) {
+      const old = touches[from++]!;
+      bump(old.read ? reads : listings, old.store, -1);
+    }
+    if (!t.read) continue;
+    // A listing anywhere earlier in the hour came before this read.
+    const listedThenBulk = isBulkCredentialRead(t.signal.activity) && listings.has(t.store);
+    if (reads.size < 2 && !listedThenBulk) continue;
+    if (!best || reads.size > best.stores.size) best = { stores: new Set(reads.keys()), listedThenBulk, touches: touches.slice(from, to + 1) };
+  }
+  return best;
+}
+
+export default defineMarker({
+  id: "credential-harvest",
+  title: "Credentials harvested from the account's stores",
+  weight: WEIGHT,
+  indicatorKeys: ["ATTACK_TACTIC", "ATTACK_TECHNIQUE", "HIGH_RISK_API"],
+  evaluate(candidate, ctx) {
+    const routine = habitualCall(ctx.baseline);
+    let best: { actor: string; harvest: Harvest } | undefined;
+    for (const [actor, touches] of touchesByActor(candidate.signals, routine)) {
+      const harvest = widestHarvest(touches);
+      if (harvest && (!best || harvest.stores.size > best.harvest.stores.size)) best = { actor, harvest };
+    }
+    if (!best) return undefined;
+    const { stores, listedThenBulk, touches } = best.harvest;
+    const calls = [...new Set(touches.map((t) => t.signal.activity.action))];
+    const readCalls = [...new Set(touches.filter((t) => t.read).map((t) => t.signal.activity.action))];
+    const minutes = Math.max(1, Math.round((touches[touches.length - 1]!.signal.time - touches[0]!.signal.time) / 60_000));
+    return {
+      indicators: [
+        { key: "ATTACK_TACTIC", values: ["TA0006"], title: "Credential Access" },
+        { key: "ATTACK_TECHNIQUE", values: ["T1555.006"], title: "Credentials from Password Stores: Cloud Secrets Management Stores" },
+        { key: "HIGH_RISK_API", values: readCalls, title: "Credential reads" },
+      ],
+      evidence: `${shortName(best.actor)} read credentials from ${listOf(stores)}${listedThenBulk ? " (a whole store, after listing it)" : ""} in ${minutes} min: ${listOf(calls, 6)}`,
+      // Each further store harvested adds half the weight, up to twice it.
+      weight: WEIGHT * Math.min(2, 1 + 0.5 * (stores.size - 1)),
+    };
+  },
+});
