@@ -19,6 +19,10 @@ describe("credential-harvest", () => {
     expect(f.indicators).toContainEqual({ key: "HIGH_RISK_API", values: ["secretsmanager:GetSecretValue", "ssm:GetParametersByPath"], title: expect.any(String) });
   });
 
+  it("does not fire on a secret and a password fetched one by one: an administrator's errand, no store read whole", () => {
+    expect(marker.evaluate(candidate([list(0), secret(3), password(14)]), ctx)).toBeUndefined();
+  });
+
   it("gives three stores twice its weight", () => {
     expect(marker.evaluate(candidate([secret(0), parameters(5), password(20)]), ctx)!.weight).toBe(6);
   });

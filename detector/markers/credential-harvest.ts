@@ -1,9 +1,11 @@
 /**
- * Credential harvest: within an hour one actor reads values out of two or more credential stores
- * (Secrets Manager, Parameter Store with decryption, EC2 Windows passwords, RDS tokens), or lists
- * a store and then reads all of it in one call — collecting passwords and keys to move on with
- * (T1555.006). An application fetching its own secret by name, or a person looking one up after
- * listing them, does neither. Reads and listings the actor makes routinely are not counted.
+ * Credential harvest: within an hour one actor reads a credential store whole (every secret in one
+ * BatchGetSecretValue, every parameter under a path with decryption) together with another store
+ * (Secrets Manager, Parameter Store, EC2 Windows passwords, RDS tokens), or right after listing it —
+ * collecting passwords and keys to move on with (T1555.006). An application fetching its own
+ * secret by name, a person looking one up after listing them, or an administrator fetching a
+ * password and a secret does none of that. Reads and listings the actor makes routinely are not
+ * counted.
  */
 import { credentialStoreListed, credentialStoreRead, isBulkCredentialRead, type CredentialStore } from "../credential-stores.ts";
 import type { Activity } from "../activity.ts";
@@ -12,6 +14,7 @@ import type { Signal } from "../signal.ts";
 import { defineMarker } from "../marker.ts";
 import { shortName, succeeded } from "./calls.ts";
 import { listOf } from "./evidence.ts";
+import { bump } from "./window-counts.ts";
 
 /** The short time the harvest must fit in. */
 const WINDOW_MS = 60 * 60_000;
@@ -47,25 +50,24 @@ function touchesByActor(signals: readonly Signal[], routine: (a: Activity) => bo
   return byActor;
 }
 
-/** Slide an hour over one actor's touches (two pointers), keeping the widest harvest ending at a read. */
+/** Slide an hour over one actor's touches (two pointers), keeping the widest harvest ending at a read with a whole store read in its hour. */
 function widestHarvest(touches: readonly Touch[]): Harvest | undefined {
   const reads = new Map<CredentialStore, number>();
+  const wholeReads = new Map<CredentialStore, number>();
   const listings = new Map<CredentialStore, number>();
-  const bump = (m: Map<CredentialStore, number>, k: CredentialStore, by: number): void => {
-    const n = (m.get(k) ?? 0) + by;
-    if (n === 0) m.delete(k);
-    else m.set(k, n);
+  // Each touch counts in the maps it belongs to, added as it enters the hour and removed as it leaves.
+  const count = (t: Touch, by: number): void => {
+    if (!t.read) return bump(listings, t.store, by);
+    bump(reads, t.store, by);
+    if (isBulkCredentialRead(t.signal.activity)) bump(wholeReads, t.store, by);
   };
   let best: Harvest | undefined;
   let from = 0;
   for (let to = 0; to < touches.length; to++) {
     const t = touches[to]!;
-    bump(t.read ? reads : listings, t.store, 1);
-    while (t.signal.time - touches[from]!.signal.time > WINDOW_MS) {
-      const old = touches[from++]!;
-      bump(old.read ? reads : listings, old.store, -1);
-    }
-    if (!t.read) continue;
+    count(t, 1);
+    while (t.signal.time - touches[from]!.signal.time > WINDOW_MS) count(touches[from++]!, -1);
+    if (!t.read || wholeReads.size === 0) continue;
     // A listing anywhere earlier in the hour came before this read.
     const listedThenBulk = isBulkCredentialRead(t.signal.activity) && listings.has(t.store);
     if (reads.size < 2 && !listedThenBulk) continue;

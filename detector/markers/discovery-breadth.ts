@@ -9,17 +9,12 @@ import type { Signal } from "../signal.ts";
 import { defineMarker } from "../marker.ts";
 import { isDiscoveryCall, serviceOf } from "./calls.ts";
 import { listOf } from "./evidence.ts";
+import { bump } from "./window-counts.ts";
 
 /** The short time the breadth must fit in. */
 const WINDOW_MS = 60 * 60_000;
 const MIN_APIS = 6;
 const MIN_SERVICES = 3;
-
-function bump(m: Map<string, number>, k: string, by: number): void {
-  const n = (m.get(k) ?? 0) + by;
-  if (n === 0) m.delete(k);
-  else m.set(k, n);
-}
 
 export default defineMarker({
   id: "discovery-breadth",
