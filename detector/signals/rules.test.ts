@@ -286,14 +286,6 @@ const CASES: Case[] = [
     ],
   },
   {
-    // Alice, settled at home with the CLI, mints federation tokens now and then: habitual, so the model sees nothing new.
-    id: "federation-token",
-    history: [0, 1, 2].flatMap((d) => series(6, T0 + d * DAY, MIN, () => ct("sts:GetFederationToken", { request: { name: "alice" } }))),
-    model: fakeModel(),
-    fires: [["a federation token minted from a network none of her habits", () => [ct("sts:GetFederationToken", { sourceIp: IPS.vps, request: { name: "alice" } })]]],
-    quiet: [["the same token minted from home", () => [ct("sts:GetFederationToken", { request: { name: "alice" } })]]],
-  },
-  {
     id: "messaging-abuse",
     model: anomalous,
     fires: [

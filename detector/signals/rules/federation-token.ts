@@ -1,4 +1,3 @@
-import { fromElsewhere } from "../../habits.ts";
 import { defineSignal } from "../define.ts";
 import { apiScore, asList, attackIndicators, failed, field, fmt, indicator, jsonDocument } from "../helpers.ts";
 
@@ -6,9 +5,7 @@ const FEDERATION = new Set(["sts:GetFederationToken", "signin:GetSigninToken"]);
 
 /**
  * Federation tokens or console sign-in tokens minted from long-term keys, by a caller for whom that
- * is unusual, or from somewhere else than its own places (habits.ts `fromElsewhere`: a person who
- * mints them habitually, from home, does not from a hosting provider): a way to outlive a key
- * rotation and reach the console. An allow-all session policy
+ * is unusual: a way to outlive a key rotation and reach the console. An allow-all session policy
  * makes it stronger but is no signal by itself: a session policy only narrows the caller's own
  * rights, and allow-all is how aws-vault and similar tools give a person's console its full rights.
  */
@@ -27,13 +24,12 @@ export default defineSignal({
       (s) => field(s, "Effect") === "Allow" && asList(field(s, "Action")).includes("*"),
     );
     const score = apiScore(ctx, a);
-    const elsewhere = score < ctx.anomalyThreshold && fromElsewhere(a, ctx.baseline, ctx.intel);
-    if (score < ctx.anomalyThreshold && !elsewhere) return undefined;
+    if (score < ctx.anomalyThreshold) return undefined;
     return {
       severity: allowAll ? 6 : 5,
       anomaly: score,
       indicators: [indicator("HIGH_RISK_API", [a.action]), ...attackIndicators("TA0003", "T1098.001")],
-      evidence: `${a.actor} called ${a.action}${allowAll ? " with an allow-all session policy" : ""}${a.session ? ` for ${a.session}` : ""} ${elsewhere ? `from ${a.sourceIp}, somewhere else than its own places` : `(anomaly ${fmt(score)})`}.`,
+      evidence: `${a.actor} called ${a.action}${allowAll ? " with an allow-all session policy" : ""}${a.session ? ` for ${a.session}` : ""} (anomaly ${fmt(score)}).`,
     };
   },
 });
