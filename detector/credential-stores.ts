@@ -1,13 +1,14 @@
 /**
- * Where an account keeps credentials and which calls hand them out or list them: Secrets Manager
- * secret values, Parameter Store values read with decryption, EC2 Windows administrator passwords
- * and RDS authentication tokens. Shared by the credential-access signal and the harvest marker so
- * both mean the same calls.
+ * Where an account keeps credentials and which calls hand them out or look them over: Secrets
+ * Manager secret values, Parameter Store values read with decryption and EC2 Windows administrator
+ * passwords. (RDS IAM authentication tokens are signed on the client and leave no CloudTrail
+ * record.) Shared by the credential-access signal and the harvest marker so both mean the same
+ * calls.
  */
 import type { Activity } from "./activity.ts";
 
 /** A place credentials are read from. */
-export type CredentialStore = "Secrets Manager" | "Parameter Store" | "EC2 passwords" | "RDS tokens";
+export type CredentialStore = "Secrets Manager" | "Parameter Store" | "EC2 passwords";
 
 const READS = new Map<string, CredentialStore>([
   ["secretsmanager:GetSecretValue", "Secrets Manager"],
@@ -16,13 +17,13 @@ const READS = new Map<string, CredentialStore>([
   ["ssm:GetParameters", "Parameter Store"],
   ["ssm:GetParametersByPath", "Parameter Store"],
   ["ec2:GetPasswordData", "EC2 passwords"],
-  ["rds:GenerateDbAuthToken", "RDS tokens"],
 ]);
 
 // One call that hands out a whole store (every secret, every parameter under a path).
 const BULK_READS = new Set(["secretsmanager:BatchGetSecretValue", "ssm:GetParametersByPath"]);
 
-const LISTINGS = new Map<string, CredentialStore>([
+// Names and metadata, not values: what an intruder reads first to see what a store holds.
+const LOOKS = new Map<string, CredentialStore>([
   ["secretsmanager:ListSecrets", "Secrets Manager"],
   ["secretsmanager:DescribeSecret", "Secrets Manager"],
   ["ssm:DescribeParameters", "Parameter Store"],
@@ -46,7 +47,7 @@ export function isBulkCredentialRead(a: Pick<Activity, "action" | "request">): b
   return BULK_READS.has(a.action) && credentialStoreRead(a) !== undefined;
 }
 
-/** The store a call listed or described (names, not values), or undefined. */
-export function credentialStoreListed(action: string): CredentialStore | undefined {
-  return LISTINGS.get(action);
+/** The store a call listed or described (names and metadata, not values), or undefined. */
+export function credentialStoreLookedOver(action: string): CredentialStore | undefined {
+  return LOOKS.get(action);
 }

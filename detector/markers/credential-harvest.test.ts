@@ -13,7 +13,7 @@ const password = (minute: number) => call(minute, "ec2:GetPasswordData", { resou
 describe("credential-harvest", () => {
   it("fires on reads from two stores within an hour, naming them and the calls, at one and a half times its weight", () => {
     const f = marker.evaluate(candidate([list(0), secret(3), parameters(10)]), ctx)!;
-    expect(f.evidence).toBe("alice read credentials from Secrets Manager, Parameter Store in 10 min: secretsmanager:ListSecrets, secretsmanager:GetSecretValue, ssm:GetParametersByPath");
+    expect(f.evidence).toBe("alice read credentials from Secrets Manager, Parameter Store in 10 min, Parameter Store whole: secretsmanager:ListSecrets, secretsmanager:GetSecretValue, ssm:GetParametersByPath");
     expect(f.weight).toBe(4.5);
     expect(f.indicators).toContainEqual({ key: "ATTACK_TECHNIQUE", values: ["T1555.006"], title: expect.any(String) });
     expect(f.indicators).toContainEqual({ key: "HIGH_RISK_API", values: ["secretsmanager:GetSecretValue", "ssm:GetParametersByPath"], title: expect.any(String) });
@@ -27,10 +27,23 @@ describe("credential-harvest", () => {
     expect(marker.evaluate(candidate([secret(0), parameters(5), password(20)]), ctx)!.weight).toBe(6);
   });
 
-  it("fires on one store read whole right after listing it", () => {
+  it("fires on one store read whole after looking it over within the hour", () => {
     const f = marker.evaluate(candidate([list(0), batch(2)]), ctx)!;
     expect(f.weight).toBe(3);
-    expect(f.evidence).toContain("Secrets Manager (a whole store, after listing it)");
+    expect(f.evidence).toBe("alice read credentials from Secrets Manager in 2 min, Secrets Manager whole after looking it over: secretsmanager:ListSecrets, secretsmanager:BatchGetSecretValue");
+    expect(marker.evaluate(candidate([call(0, "secretsmanager:DescribeSecret"), batch(60)]), ctx)?.weight).toBe(3);
+    expect(marker.evaluate(candidate([list(0), batch(61)]), ctx)).toBeUndefined();
+  });
+
+  it("forgets a whole-store read once it leaves the hour", () => {
+    // Parameters read whole at minute 0 and a secret at 30 make two stores; the password at 80 joins only the secret.
+    expect(marker.evaluate(candidate([parameters(0), secret(30), password(80)]), ctx)!.weight).toBe(4.5);
+    expect(marker.evaluate(candidate([parameters(0), secret(70), password(80)]), ctx)).toBeUndefined();
+  });
+
+  it("counts CloudTrail calls only", () => {
+    const elsewhere = (minute: number, action: string) => signal({ minute, activity: { action, source: "runtime", request: { withDecryption: true } } });
+    expect(marker.evaluate(candidate([elsewhere(0, "ssm:GetParametersByPath"), elsewhere(5, "secretsmanager:GetSecretValue")]), ctx)).toBeUndefined();
   });
 
   it("does not fire on a person listing secrets and reading one, or reading a whole store without listing it", () => {

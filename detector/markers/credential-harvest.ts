@@ -1,13 +1,13 @@
 /**
  * Credential harvest: within an hour one actor reads a credential store whole (every secret in one
- * BatchGetSecretValue, every parameter under a path with decryption) together with another store
- * (Secrets Manager, Parameter Store, EC2 Windows passwords, RDS tokens), or right after listing it —
- * collecting passwords and keys to move on with (T1555.006). An application fetching its own
- * secret by name, a person looking one up after listing them, or an administrator fetching a
- * password and a secret does none of that. Reads and listings the actor makes routinely are not
- * counted.
+ * BatchGetSecretValue, every parameter under a path with decryption) together with a second store
+ * (Secrets Manager, Parameter Store, EC2 Windows passwords), or after looking that store over
+ * (ListSecrets, DescribeSecret, DescribeParameters) earlier in the hour — collecting passwords and
+ * keys to move on with (T1555.006). An application fetching its own secret by name, a person
+ * looking one up after listing them, or an administrator fetching a password and a secret does
+ * none of that. APIs the actor calls habitually are not counted.
  */
-import { credentialStoreListed, credentialStoreRead, isBulkCredentialRead, type CredentialStore } from "../credential-stores.ts";
+import { credentialStoreLookedOver, credentialStoreRead, isBulkCredentialRead, type CredentialStore } from "../credential-stores.ts";
 import type { Activity } from "../activity.ts";
 import { habitualCall } from "../habits.ts";
 import type { Signal } from "../signal.ts";
@@ -20,28 +20,29 @@ import { bump } from "./window-counts.ts";
 const WINDOW_MS = 60 * 60_000;
 const WEIGHT = 3;
 
-/** One credential call of an actor: a read of a store's values, or a listing of its names. */
+/** One credential call of an actor: a read of a store's values, or a look over its names. */
 interface Touch {
   signal: Signal;
   store: CredentialStore;
   read: boolean;
 }
 
-/** The widest harvest found: the stores read, whether a bulk read followed a listing, the calls. */
+/** The widest harvest found: the stores read, those read whole (and whether after a look over them), the calls. */
 interface Harvest {
   stores: Set<CredentialStore>;
-  listedThenBulk: boolean;
+  whole: Set<CredentialStore>;
+  lookedOverFirst: boolean;
   touches: Touch[];
 }
 
-/** The actor's credential calls that are not its habits, in time order. */
+/** Each actor's successful CloudTrail credential calls that are not its habits, in time order. */
 function touchesByActor(signals: readonly Signal[], routine: (a: Activity) => boolean): Map<string, Touch[]> {
   const byActor = new Map<string, Touch[]>();
   for (const signal of signals) {
     const a = signal.activity;
     if (a.source !== "cloudtrail" || !succeeded(a)) continue;
     const readFrom = credentialStoreRead(a);
-    const store = readFrom ?? credentialStoreListed(a.action);
+    const store = readFrom ?? credentialStoreLookedOver(a.action);
     if (store === undefined || routine(a)) continue;
     const list = byActor.get(a.actor) ?? [];
     list.push({ signal, store, read: readFrom !== undefined });
@@ -54,10 +55,10 @@ function touchesByActor(signals: readonly Signal[], routine: (a: Activity) => bo
 function widestHarvest(touches: readonly Touch[]): Harvest | undefined {
   const reads = new Map<CredentialStore, number>();
   const wholeReads = new Map<CredentialStore, number>();
-  const listings = new Map<CredentialStore, number>();
+  const looks = new Map<CredentialStore, number>();
   // Each touch counts in the maps it belongs to, added as it enters the hour and removed as it leaves.
   const count = (t: Touch, by: number): void => {
-    if (!t.read) return bump(listings, t.store, by);
+    if (!t.read) return bump(looks, t.store, by);
     bump(reads, t.store, by);
     if (isBulkCredentialRead(t.signal.activity)) bump(wholeReads, t.store, by);
   };
@@ -68,10 +69,10 @@ function widestHarvest(touches: readonly Touch[]): Harvest | undefined {
     count(t, 1);
     while (t.signal.time - touches[from]!.signal.time > WINDOW_MS) count(touches[from++]!, -1);
     if (!t.read || wholeReads.size === 0) continue;
-    // A listing anywhere earlier in the hour came before this read.
-    const listedThenBulk = isBulkCredentialRead(t.signal.activity) && listings.has(t.store);
-    if (reads.size < 2 && !listedThenBulk) continue;
-    if (!best || reads.size > best.stores.size) best = { stores: new Set(reads.keys()), listedThenBulk, touches: touches.slice(from, to + 1) };
+    // A look anywhere earlier in the hour came before this read.
+    const lookedOverFirst = isBulkCredentialRead(t.signal.activity) && looks.has(t.store);
+    if (reads.size < 2 && !lookedOverFirst) continue;
+    if (!best || reads.size > best.stores.size) best = { stores: new Set(reads.keys()), whole: new Set(wholeReads.keys()), lookedOverFirst, touches: touches.slice(from, to + 1) };
   }
   return best;
 }
@@ -89,7 +90,7 @@ export default defineMarker({
       if (harvest && (!best || harvest.stores.size > best.harvest.stores.size)) best = { actor, harvest };
     }
     if (!best) return undefined;
-    const { stores, listedThenBulk, touches } = best.harvest;
+    const { stores, whole, lookedOverFirst, touches } = best.harvest;
     const calls = [...new Set(touches.map((t) => t.signal.activity.action))];
     const readCalls = [...new Set(touches.filter((t) => t.read).map((t) => t.signal.activity.action))];
     const minutes = Math.max(1, Math.round((touches[touches.length - 1]!.signal.time - touches[0]!.signal.time) / 60_000));
@@ -99,7 +100,7 @@ export default defineMarker({
         { key: "ATTACK_TECHNIQUE", values: ["T1555.006"], title: "Credentials from Password Stores: Cloud Secrets Management Stores" },
         { key: "HIGH_RISK_API", values: readCalls, title: "Credential reads" },
       ],
-      evidence: `${shortName(best.actor)} read credentials from ${listOf(stores)}${listedThenBulk ? " (a whole store, after listing it)" : ""} in ${minutes} min: ${listOf(calls, 6)}`,
+      evidence: `${shortName(best.actor)} read credentials from ${listOf(stores)} in ${minutes} min, ${listOf(whole)} whole${lookedOverFirst ? " after looking it over" : ""}: ${listOf(calls, 6)}`,
       // Each further store harvested adds half the weight, up to twice it.
       weight: WEIGHT * Math.min(2, 1 + 0.5 * (stores.size - 1)),
     };
