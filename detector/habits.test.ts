@@ -41,5 +41,8 @@ describe("actor habits", () => {
     const role = "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef";
     const team = fakeBaseline({ actors: [{ key: role, tokens: { "asn:7922": 40 }, activeDays: 9 }] });
     expect(fromElsewhere(activity({ actor: role, actorType: "AssumedRole", session: "new.hire@example.com", sourceIp: IP.vps }), team, intel)).toBe(false);
+    // A federated user new to history is its issuer's console: judged by the issuer's places.
+    const federated = (sourceIp: string) => fromElsewhere(activity({ actor: "arn:aws:sts::111111111111:federated-user/alice", actorType: "FederatedUser", issuer: USER, sourceIp }), baseline, intel);
+    expect([federated(IP.vps), federated(IP.home)]).toEqual([true, false]);
   });
 });

@@ -7,7 +7,7 @@ import type { Activity } from "./activity.ts";
 import type { IntelIndex } from "./intel.ts";
 import type { ActorProfile, Baseline, PersonProfile, Token } from "./model.ts";
 import { clientInstallation } from "./ingest/user-agent.ts";
-import { deviceHolderOf, isIdentityCenterSession, personOf } from "./peers.ts";
+import { deviceHolderOf, isIdentityCenterSession, judgedRefOf, personOf } from "./peers.ts";
 import { agentToken, apiToken, asnToken } from "./tokens.ts";
 
 /** Days of history a person or actor needs before their own habits are the reference. */
@@ -87,13 +87,14 @@ export function ownOrigin(a: Activity, baseline: Baseline, intel: IntelIndex): {
 
 /**
  * Whether a settled identity called from somewhere else: a Tor exit it never used in history, a
- * known-bad address, or a known network none of its habits (asked of the actor, so of an Identity
- * Center team's networks) and not from its own device. Not merely a newcomer, person or actor,
- * whose networks say nothing yet; not a new tool at the usual desk; and nothing is said of a
- * network intel does not know.
+ * known-bad address, or a known network none of its habits (asked of the actor as the models judge
+ * it — an Identity Center team's networks, or, for a federated user new to history, the networks of
+ * the IAM user that minted it: peers.ts `judgedRefOf`) and not from its own device. Not merely a
+ * newcomer, person or actor, whose networks say nothing yet; not a new tool at the usual desk; and
+ * nothing is said of a network intel does not know.
  */
 export function fromElsewhere(a: Activity, baseline: Baseline, intel: IntelIndex): boolean {
-  const profile = settledActor(a.actor, baseline);
+  const profile = settledActor(judgedRefOf(a, baseline).key, baseline);
   if (!profile || !a.sourceIp) return false;
   if (personOf(a) !== undefined && settledPerson(a, baseline) === undefined) return false;
   const net = intel.network(a.sourceIp);

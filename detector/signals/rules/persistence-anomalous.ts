@@ -1,3 +1,4 @@
+import { fromElsewhere } from "../../habits.ts";
 import { defineSignal } from "../define.ts";
 import { isCallerUser } from "../../peers.ts";
 import { apiScore, asList, attackIndicators, failed, field, fmt, indicator, jsonDocument, originScore } from "../helpers.ts";
@@ -18,7 +19,12 @@ function trustedAccounts(policy: unknown): string[] {
   return out;
 }
 
-/** Persistence: users, keys or console passwords created (for someone else) or a role trust opened to a foreign account, when unusual for the actor. */
+/**
+ * Persistence: users, keys or console passwords created (for someone else) or a role trust opened
+ * to a foreign account, when unusual for the actor, or done from somewhere else than its own
+ * places (habits.ts `fromElsewhere`: the administrator who onboards people from the office does
+ * not from a hosting provider, nor through a console token minted there).
+ */
 export default defineSignal({
   id: "persistence-anomalous",
   type: "Persistence:IAMUser/AnomalousBehavior",
@@ -39,7 +45,9 @@ export default defineSignal({
       : [];
     const score = Math.max(apiScore(ctx, a), originScore(ctx, a));
     const anomalous = score >= ctx.anomalyThreshold;
-    if (!anomalous && foreign.length === 0) return undefined;
+    // A new role is everyday plumbing wherever it is made: only an unusual or foreign-trusting one counts.
+    const elsewhere = !anomalous && foreign.length === 0 && a.action !== "iam:CreateRole" && fromElsewhere(a, ctx.baseline, ctx.intel);
+    if (!anomalous && foreign.length === 0 && !elsewhere) return undefined;
     if (a.action === "iam:CreateRole" && foreign.length === 0 && apiScore(ctx, a) < ctx.anomalyThreshold) return undefined;
     const what = foreign.length > 0 ? `, trusting account ${foreign.join(", ")} outside the organisation` : forOther ? ` for user ${String(target)}` : "";
     return {
@@ -50,7 +58,7 @@ export default defineSignal({
         ...(anomalous ? [indicator("UNUSUAL_API_FOR_ACCOUNT", [a.action])] : []),
         ...attackIndicators("TA0003", a.action === "iam:CreateUser" ? "T1136.003" : a.action.includes("Role") ? "T1098.003" : "T1098.001"),
       ],
-      evidence: `${a.actor} called ${a.action}${what} (anomaly ${fmt(score)}).`,
+      evidence: `${a.actor} called ${a.action}${what} ${elsewhere ? `from ${a.sourceIp}, somewhere else than its own places` : `(anomaly ${fmt(score)})`}.`,
     };
   },
 });
