@@ -158,18 +158,21 @@ const CASES: Case[] = [
     ],
   },
   {
-    // Alice, settled at home with the CLI, creates users now and then: the model sees nothing new.
+    // Alice, settled at home with the CLI, onboards people now and then: the model sees nothing new.
     id: "persistence-anomalous",
-    history: [0, 1, 2].flatMap((d) => series(6, T0 + d * DAY, MIN, () => ct("iam:CreateUser", { request: { userName: "new.hire" } }))),
+    history: [0, 1, 2].flatMap((d) => series(6, T0 + d * DAY, MIN, () => ct("iam:CreateAccessKey", { request: { userName: "new.hire" } }))),
     model: fakeModel(),
     fires: [
-      ["a user created from a network none of her habits", () => [ct("iam:CreateUser", { sourceIp: IPS.vps, request: { userName: "support-1" } })]],
+      ["a key for another user made from a network none of her habits", () => [ct("iam:CreateAccessKey", { sourceIp: IPS.vps, request: { userName: "support-1" } })]],
       // The console token she minted there: a federated user new to history is judged by her places.
-      ["a key for another user made from there through her federated user", () => [ct("iam:CreateAccessKey", { actor: `arn:aws:sts::${ACCOUNT}:federated-user/alice`, actorType: "FederatedUser", issuer: ALICE, sourceIp: IPS.vps, request: { userName: "support-1" } })]],
+      ["a console password for another user made from there through her federated user", () => [ct("iam:CreateLoginProfile", { actor: `arn:aws:sts::${ACCOUNT}:federated-user/alice`, actorType: "FederatedUser", issuer: ALICE, sourceIp: IPS.vps, request: { userName: "support-1" } })]],
     ],
     quiet: [
-      ["the same user created from home", () => [ct("iam:CreateUser", { request: { userName: "support-1" } })]],
+      ["the same key made from home", () => [ct("iam:CreateAccessKey", { request: { userName: "support-1" } })]],
+      // No way back in yet: a bare user or role, whatever the place.
+      ["a user created from elsewhere", () => [ct("iam:CreateUser", { sourceIp: IPS.vps, request: { userName: "support-1" } })]],
       ["a role created from elsewhere", () => [ct("iam:CreateRole", { sourceIp: IPS.vps, request: { roleName: "svc" } })]],
+      ["her own key rotated from elsewhere", () => [ct("iam:CreateAccessKey", { sourceIp: IPS.vps, request: { userName: "alice" } })]],
     ],
   },
   {

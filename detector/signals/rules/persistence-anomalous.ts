@@ -21,9 +21,10 @@ function trustedAccounts(policy: unknown): string[] {
 
 /**
  * Persistence: users, keys or console passwords created (for someone else) or a role trust opened
- * to a foreign account, when unusual for the actor, or done from somewhere else than its own
- * places (habits.ts `fromElsewhere`: the administrator who onboards people from the office does
- * not from a hosting provider, nor through a console token minted there).
+ * to a foreign account, when unusual for the actor; and keys or console passwords handed to
+ * another user from somewhere else than the actor's own places (habits.ts `fromElsewhere`: the
+ * administrator who onboards people from the office does not from a hosting provider, nor through
+ * a console token minted there). A bare new user or role is no way back in until it has those.
  */
 export default defineSignal({
   id: "persistence-anomalous",
@@ -45,8 +46,8 @@ export default defineSignal({
       : [];
     const score = Math.max(apiScore(ctx, a), originScore(ctx, a));
     const anomalous = score >= ctx.anomalyThreshold;
-    // A new role is everyday plumbing wherever it is made: only an unusual or foreign-trusting one counts.
-    const elsewhere = !anomalous && foreign.length === 0 && a.action !== "iam:CreateRole" && fromElsewhere(a, ctx.baseline, ctx.intel);
+    const handsOutCredentials = forOther && (a.action === "iam:CreateAccessKey" || a.action.endsWith("LoginProfile"));
+    const elsewhere = !anomalous && handsOutCredentials && fromElsewhere(a, ctx.baseline, ctx.intel);
     if (!anomalous && foreign.length === 0 && !elsewhere) return undefined;
     if (a.action === "iam:CreateRole" && foreign.length === 0 && apiScore(ctx, a) < ctx.anomalyThreshold) return undefined;
     const what = foreign.length > 0 ? `, trusting account ${foreign.join(", ")} outside the organisation` : forOther ? ` for user ${String(target)}` : "";
