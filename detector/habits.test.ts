@@ -41,8 +41,11 @@ describe("actor habits", () => {
     const role = "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef";
     const team = fakeBaseline({ actors: [{ key: role, tokens: { "asn:7922": 40 }, activeDays: 9 }] });
     expect(fromElsewhere(activity({ actor: role, actorType: "AssumedRole", session: "new.hire@example.com", sourceIp: IP.vps }), team, intel)).toBe(false);
-    // A federated user new to history is its issuer's console: judged by the issuer's places.
-    const federated = (sourceIp: string) => fromElsewhere(activity({ actor: "arn:aws:sts::111111111111:federated-user/alice", actorType: "FederatedUser", issuer: USER, sourceIp }), baseline, intel);
-    expect([federated(IP.vps), federated(IP.home)]).toEqual([true, false]);
+    // A federated user new to history is its issuer's console: judged by the issuer's places, Tor habit and device.
+    const federated = (sourceIp: string, over = {}, history = baseline) =>
+      fromElsewhere(activity({ actor: "arn:aws:sts::111111111111:federated-user/alice", actorType: "FederatedUser", issuer: USER, sourceIp, ...over }), history, intel);
+    expect([federated(IP.vps), federated(IP.home), federated(IP.vps, { userAgent: cli })]).toEqual([true, false, false]);
+    const torRegular = fakeBaseline({ actors: [{ key: USER, tokens: { "asn:7922": 40 }, activeDays: 9, usedTor: true }] });
+    expect([federated(IP.tor), federated(IP.tor, {}, torRegular)]).toEqual([true, false]);
   });
 });

@@ -94,11 +94,14 @@ export function ownOrigin(a: Activity, baseline: Baseline, intel: IntelIndex): {
  * nothing is said of a network intel does not know.
  */
 export function fromElsewhere(a: Activity, baseline: Baseline, intel: IntelIndex): boolean {
-  const profile = settledActor(judgedRefOf(a, baseline).key, baseline);
+  // The issuer at work through its federated user is asked about all of it: places, Tor, device.
+  const judged = judgedRefOf(a, baseline);
+  const caller: Activity = judged.key === a.actor ? a : { ...a, actor: judged.key, actorType: judged.actorType, session: undefined, issuer: undefined };
+  const profile = settledActor(caller.actor, baseline);
   if (!profile || !a.sourceIp) return false;
-  if (personOf(a) !== undefined && settledPerson(a, baseline) === undefined) return false;
+  if (personOf(caller) !== undefined && settledPerson(caller, baseline) === undefined) return false;
   const net = intel.network(a.sourceIp);
-  if (net?.usage === "tor" || intel.isTorExit(a.sourceIp)) return !torIsHabitual(a, baseline);
+  if (net?.usage === "tor" || intel.isTorExit(a.sourceIp)) return !torIsHabitual(caller, baseline);
   if (intel.badIpReason(a.sourceIp)) return true;
-  return net !== undefined && !isHabit(profile, asnToken(net)) && ownClient(a, baseline) === undefined;
+  return net !== undefined && !isHabit(profile, asnToken(net)) && ownClient(caller, baseline) === undefined;
 }

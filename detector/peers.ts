@@ -85,12 +85,15 @@ export function deviceHolderOf(a: Pick<Activity, "actor" | "actorType" | "sessio
 }
 
 /**
- * Whether an IAM user name names the caller itself: the IAM user calling, or the person behind an
- * Identity Center session (their session name is their user name, and people often keep an IAM
- * user of the same name). Managing one's own keys and passwords is routine, not persistence.
+ * Whether an IAM user name names the caller itself: the IAM user calling, the IAM user that minted
+ * a federated user (its console session is that user at work), or the person behind an Identity
+ * Center session (their session name is their user name, and people often keep an IAM user of the
+ * same name). Managing one's own keys and passwords is routine, not persistence.
  */
-export function isCallerUser(a: Pick<Activity, "actor" | "actorType" | "session">, userName: string): boolean {
-  if (a.actorType === "IAMUser") return userName === a.actor.slice(a.actor.lastIndexOf("/") + 1);
+export function isCallerUser(a: Pick<Activity, "actor" | "actorType" | "session" | "issuer">, userName: string): boolean {
+  const userNameOf = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
+  if (a.actorType === "IAMUser") return userName === userNameOf(a.actor);
+  if (a.actorType === "FederatedUser") return a.issuer !== undefined && a.issuer.includes(":user/") && userName === userNameOf(a.issuer);
   return isIdentityCenterSession(a) && userName === a.session;
 }
 

@@ -173,6 +173,7 @@ const CASES: Case[] = [
       ["a user created from elsewhere", () => [ct("iam:CreateUser", { sourceIp: IPS.vps, request: { userName: "support-1" } })]],
       ["a role created from elsewhere", () => [ct("iam:CreateRole", { sourceIp: IPS.vps, request: { roleName: "svc" } })]],
       ["her own key rotated from elsewhere", () => [ct("iam:CreateAccessKey", { sourceIp: IPS.vps, request: { userName: "alice" } })]],
+      ["her own password changed from elsewhere through her federated user's console", () => [ct("iam:UpdateLoginProfile", { actor: `arn:aws:sts::${ACCOUNT}:federated-user/alice`, actorType: "FederatedUser", issuer: ALICE, sourceIp: IPS.vps, request: { userName: "alice" } })]],
     ],
   },
   {
