@@ -20,11 +20,12 @@ import { bump } from "./window-counts.ts";
 const WINDOW_MS = 60 * 60_000;
 const WEIGHT = 3;
 
-/** One credential call of an actor: a read of a store's values, or a look over its names. */
+/** One credential call of an actor: a read of a store's values (perhaps all of them), or a look over its names. */
 interface Touch {
   signal: Signal;
   store: CredentialStore;
   read: boolean;
+  whole: boolean;
 }
 
 /** The widest harvest found: the stores read, those read whole (and whether after a look over them), the calls. */
@@ -45,7 +46,7 @@ function touchesByActor(signals: readonly Signal[], routine: (a: Activity) => bo
     const store = readFrom ?? credentialStoreLookedOver(a.action);
     if (store === undefined || routine(a)) continue;
     const list = byActor.get(a.actor) ?? [];
-    list.push({ signal, store, read: readFrom !== undefined });
+    list.push({ signal, store, read: readFrom !== undefined, whole: isBulkCredentialRead(a) });
     byActor.set(a.actor, list);
   }
   return byActor;
@@ -60,7 +61,7 @@ function widestHarvest(touches: readonly Touch[]): Harvest | undefined {
   const count = (t: Touch, by: number): void => {
     if (!t.read) return bump(looks, t.store, by);
     bump(reads, t.store, by);
-    if (isBulkCredentialRead(t.signal.activity)) bump(wholeReads, t.store, by);
+    if (t.whole) bump(wholeReads, t.store, by);
   };
   let best: Harvest | undefined;
   let from = 0;
@@ -70,7 +71,7 @@ function widestHarvest(touches: readonly Touch[]): Harvest | undefined {
     while (t.signal.time - touches[from]!.signal.time > WINDOW_MS) count(touches[from++]!, -1);
     if (!t.read || wholeReads.size === 0) continue;
     // A look anywhere earlier in the hour came before this read.
-    const lookedOverFirst = isBulkCredentialRead(t.signal.activity) && looks.has(t.store);
+    const lookedOverFirst = t.whole && looks.has(t.store);
     if (reads.size < 2 && !lookedOverFirst) continue;
     if (!best || reads.size > best.stores.size) best = { stores: new Set(reads.keys()), whole: new Set(wholeReads.keys()), lookedOverFirst, touches: touches.slice(from, to + 1) };
   }

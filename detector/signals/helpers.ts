@@ -74,6 +74,11 @@ export function originScore(ctx: SignalContext, a: Activity): number {
   return s;
 }
 
+/** Why an act judged from elsewhere (habits.ts `fromElsewhere`) is told, or else the model's score: the evidence's closing words. */
+export function elsewhereOrScore(a: Activity, elsewhere: boolean, score: number): string {
+  return elsewhere ? `from ${a.sourceIp}, somewhere else than its own places` : `(anomaly ${fmt(score)})`;
+}
+
 /** Whether the call failed (any error code). */
 export function failed(a: Activity): boolean {
   return a.error !== undefined && a.error !== "";

@@ -1,7 +1,7 @@
 import { CREDENTIAL_READ_ACTIONS, credentialStoreRead } from "../../credential-stores.ts";
 import { fromElsewhere } from "../../habits.ts";
 import { defineSignal } from "../define.ts";
-import { apiScore, attackIndicators, failed, fmt, indicator, originScore } from "../helpers.ts";
+import { apiScore, attackIndicators, elsewhereOrScore, failed, indicator, originScore } from "../helpers.ts";
 import { HOUR, MINUTE } from "../state.ts";
 
 const BURST = 5;
@@ -39,7 +39,7 @@ export default defineSignal({
       anomaly: score,
       activityIds: window.ids,
       indicators: [indicator("HIGH_RISK_API", [a.action]), ...(api >= ctx.anomalyThreshold ? [indicator("UNUSUAL_API_FOR_ACCOUNT", [a.action])] : []), ...attackIndicators("TA0006", "T1555.006")],
-      evidence: `${a.actor} called ${a.action} (${window.count} credential reads of ${window.distinct} items in 15 minutes), ${elsewhere ? `from ${a.sourceIp}, somewhere else than its own places` : `unusual for it (anomaly ${fmt(score)})`}.`,
+      evidence: `${a.actor} called ${a.action} (${window.count} credential reads of ${window.distinct} items in 15 minutes), ${elsewhere ? "" : "unusual for it "}${elsewhereOrScore(a, elsewhere, score)}.`,
     };
   },
 });

@@ -1,7 +1,7 @@
 import { fromElsewhere } from "../../habits.ts";
 import { defineSignal } from "../define.ts";
 import { isCallerUser } from "../../peers.ts";
-import { apiScore, asList, attackIndicators, failed, field, fmt, indicator, jsonDocument, originScore } from "../helpers.ts";
+import { apiScore, asList, attackIndicators, elsewhereOrScore, failed, field, indicator, jsonDocument, originScore } from "../helpers.ts";
 
 /** APIs that leave a way back in: new users, keys and passwords (for others), rewritten role trust. */
 const PERSISTENCE = new Set(["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile", "iam:UpdateAssumeRolePolicy", "iam:CreateRole"]);
@@ -59,7 +59,7 @@ export default defineSignal({
         ...(anomalous ? [indicator("UNUSUAL_API_FOR_ACCOUNT", [a.action])] : []),
         ...attackIndicators("TA0003", a.action === "iam:CreateUser" ? "T1136.003" : a.action.includes("Role") ? "T1098.003" : "T1098.001"),
       ],
-      evidence: `${a.actor} called ${a.action}${what} ${elsewhere ? `from ${a.sourceIp}, somewhere else than its own places` : `(anomaly ${fmt(score)})`}.`,
+      evidence: `${a.actor} called ${a.action}${what} ${elsewhereOrScore(a, elsewhere, score)}.`,
     };
   },
 });
